@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class HubConfig(AppConfig):
+    name = "hub"
+    verbose_name = "Cluster Hub"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from hub.locales import ensure_content_locales
+
+        post_migrate.connect(ensure_content_locales, sender=self)

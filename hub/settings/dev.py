@@ -1,0 +1,23 @@
+"""Local development and the `make run` quick start: SQLite, console email, demo hosts."""
+
+from hub.settings.base import *  # noqa: F403
+from hub.settings.base import env
+
+DEBUG = env.bool("DEBUG", True)
+
+# A fixed key is acceptable only here: dev settings are never used to serve the public.
+SECRET_KEY = env.str("SECRET_KEY", "dev-only-insecure-key-not-for-production")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", ".localhost"])
+CSRF_TRUSTED_ORIGINS = env.list(
+    "CSRF_TRUSTED_ORIGINS", ["http://127.0.0.1:8000", "http://localhost:8000"]
+)
+CORS_ALLOWED_ORIGINS = env.list(
+    "CORS_ALLOWED_ORIGINS", ["http://127.0.0.1:3000", "http://localhost:3000"]
+)
+
+# Without a running worker the quick start still works: tasks run in the request.
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+    }
+}

@@ -1,0 +1,9 @@
+"""WSGI entry point used by gunicorn (see hub/gunicorn.conf.py)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.production")
+
+application = get_wsgi_application()

@@ -1,0 +1,90 @@
+# Cluster Hub: everyday commands. `make help` lists them.
+#
+# Python tooling: uv (pinned) lives in its own venv under .tools/; the project's venv is
+# .venv/, built by `uv sync --frozen` from uv.lock, so every machine gets the tested versions.
+# uv must never fetch a Python build: only package registries are reachable here.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+# `make run`: settings and address can be overridden from the environment or the command line,
+# e.g. `GUNICORN_BIND=0.0.0.0:8080 make run` or `make run RUN_SETTINGS=hub.settings.production`.
+RUN_SETTINGS ?= $(or $(DJANGO_SETTINGS_MODULE),hub.settings.dev)
+GUNICORN_BIND ?= 127.0.0.1:8000
+export GUNICORN_BIND
+
+# `make test`: always the test settings, even when the shell exports DJANGO_SETTINGS_MODULE
+# (pytest-django would prefer that over pyproject.toml). Extra arguments: PYTEST_ARGS="-k health".
+TEST_SETTINGS ?= hub.settings.test
+PYTEST_ARGS ?=
+
+.PHONY: help venv run test lint format migrations-check browsers bench clean distclean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+venv: $(UV) ## Create or update .venv from uv.lock (fast when up to date)
+	@case "$$($(UV) --version)" in "uv $(UV_VERSION)"*) ;; \
+		*) $(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)" ;; esac
+	$(UV) sync --frozen
+
+run: venv ## Migrate, load the demo content, collect static files and serve on 127.0.0.1:8000
+	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(MANAGE) load_demo
+	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(MANAGE) collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/gunicorn -c hub/gunicorn.conf.py hub.wsgi:application
+
+test: venv ## Run the test suite (SQLite unless DATABASE_URL is set; e2e tests need /usr/bin/chromium)
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: venv ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv ## Sort imports and format the code
+	$(BIN)/ruff check --select I --fix .
+	$(BIN)/ruff format .
+
+migrations-check: venv ## Fail when a model change has no migration
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
+
+browsers: ## Install Debian's Chromium for the browser tests (root only)
+	@if [ -x /usr/bin/chromium ]; then \
+		/usr/bin/chromium --version 2>/dev/null; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get update && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+	else \
+		echo "/usr/bin/chromium is missing: run 'sudo make browsers' or 'sudo apt-get install chromium'." >&2; \
+		exit 1; \
+	fi
+
+bench: venv ## Run the benchmarks in tests/bench (not part of `make test`)
+	@if [ ! -d tests/bench ]; then echo "No benchmarks yet (tests/bench does not exist)."; exit 0; fi; \
+	rc=0; DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/pytest tests/bench -s $(PYTEST_ARGS) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "No benchmarks collected in tests/bench."; exit 0; fi; \
+	exit $$rc
+
+clean: ## Remove caches and collected static files (keeps the database, uploads and venvs)
+	find . -path ./$(VENV) -prune -o -path ./$(TOOLS) -prune -o -type d -name __pycache__ -print0 \
+		| xargs -0 rm -rf
+	rm -rf .pytest_cache .ruff_cache .coverage htmlcov var/static
+
+distclean: clean ## Also remove .venv and .tools
+	rm -rf $(VENV) $(TOOLS)

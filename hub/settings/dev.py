@@ -14,6 +14,8 @@ CSRF_TRUSTED_ORIGINS = env.list(
 CORS_ALLOWED_ORIGINS = env.list(
     "CORS_ALLOWED_ORIGINS", ["http://127.0.0.1:3000", "http://localhost:3000"]
 )
+# The demo sites' frontends run on http://<site>.localhost:3000 (see load_demo).
+CORS_ALLOWED_ORIGIN_REGEXES = [r"^http://[a-z0-9-]+\.localhost:3000$"]
 
 # Without a running worker the quick start still works: tasks run in the request.
 TASKS = {

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import pages.models.directory
+import snippets.models.membership
 from django.conf import settings
 from django.db import migrations, models
 
@@ -79,7 +79,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='directorypage',
             name='group',
-            field=models.ForeignKey(help_text='The network, cluster or project whose member organisations are listed.', limit_choices_to=pages.models.directory.group_page_choices, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='directory_pages', to=settings.WAGTAIL_PAGE_MODEL),
+            field=models.ForeignKey(help_text='The network, cluster or project whose member organisations are listed.', limit_choices_to=snippets.models.membership.group_page_choices, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='directory_pages', to=settings.WAGTAIL_PAGE_MODEL),
         ),
         migrations.AddField(
             model_name='eventpage',

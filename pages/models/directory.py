@@ -2,7 +2,7 @@
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -10,16 +10,7 @@ from wagtail.search import index
 from pages.blocks import BodyStreamBlock
 from pages.models.base import BasePage
 from pages.selectors import organisations_in_group
-
-GROUP_PAGE_TYPES = ["pages.NetworkPage", "pages.ClusterPage", "pages.ProjectPage"]
-
-
-def group_page_choices() -> Q:
-    """Pages whose members a directory can list: networks, clusters and projects."""
-    return Q(
-        content_type__app_label="pages",
-        content_type__model__in=["networkpage", "clusterpage", "projectpage"],
-    )
+from snippets.models.membership import GROUP_PAGE_TYPES, group_page_choices
 
 
 class DirectoryPage(BasePage):

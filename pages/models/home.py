@@ -67,3 +67,11 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = "home page"
+
+    # parent_page_types admits any plain Page; a site's home belongs at the tree root only.
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        return super().can_create_at(parent) and parent.is_root()
+
+    def can_move_to(self, parent) -> bool:
+        return parent.is_root() and super().can_move_to(parent)

@@ -1,17 +1,41 @@
-"""Admin forms for snippets whose editing needs more than field-level validation."""
+"""Admin forms for snippets, and the choice filtering that page forms share with them."""
 
+from django import forms
+from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Page, TranslatableMixin
 
 
-class OrganisationForm(WagtailAdminModelForm):
-    """Organisation editor: offers sectors of the organisation's own language only, and
-    rejects a second membership in the same network, cluster or project."""
+class LocaleScopedChoicesMixin:
+    """Offers translatable snippets in checkbox lists in the edited object's language only.
+
+    Topics, sectors and fundings exist once per locale; listing every locale's copy would
+    show each choice several times. Values already chosen stay available: wagtail-localize
+    copies many-to-many values to a translation unchanged, so they may be in the source
+    locale, and dropping them from the choices would drop them on the next save.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        sectors = self.fields.get("sectors")
-        if sectors is not None and self.instance.locale_id is not None:
-            sectors.queryset = sectors.queryset.filter(locale_id=self.instance.locale_id)
+        locale_id = self.instance.locale_id
+        if locale_id is None:
+            return
+        for name, field in self.fields.items():
+            queryset = getattr(field, "queryset", None)
+            if (
+                queryset is None
+                or not isinstance(field.widget, forms.CheckboxSelectMultiple)
+                or not issubclass(queryset.model, TranslatableMixin)
+                or issubclass(queryset.model, Page)
+            ):
+                continue
+            chosen = [getattr(item, "pk", item) for item in self.initial.get(name) or []]
+            field.queryset = queryset.filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
+
+
+class OrganisationForm(LocaleScopedChoicesMixin, WagtailAdminModelForm):
+    """Organisation editor: offers sectors of the organisation's own language, and rejects
+    a second membership in the same network, cluster or project."""
 
     def clean(self):
         cleaned_data = super().clean()

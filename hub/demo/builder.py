@@ -105,9 +105,15 @@ class DemoBuilder:
             self._created("collections", spec.name)
         self._collection = collection
 
-    def _store(self, model, kind: str, title: str, file, set_metadata: str, **fields):
-        """Save a new image or document and remember its file in case the load rolls back."""
-        instance = model(title=title, collection=self._collection, file=file, **fields)
+    def _stored_file(self, model, kind: str, title: str, make_file, set_metadata: str, **fields):
+        """The image or document titled ``title``; created from ``make_file()`` if missing.
+
+        A created file is remembered so it can be deleted if the load rolls back.
+        """
+        existing = model.objects.filter(title=title).first()
+        if existing is not None:
+            return existing
+        instance = model(title=title, collection=self._collection, file=make_file(), **fields)
         getattr(instance, set_metadata)()
         instance.save()
         self.written_files.append((instance.file.storage, instance.file.name))
@@ -115,13 +121,13 @@ class DemoBuilder:
         return instance
 
     def _image(self, title: str, render: Callable[[], bytes], filename: str, description: str):
-        model = get_image_model()
-        existing = model.objects.filter(title=title).first()
-        if existing is not None:
-            return existing
-        file = ImageFile(BytesIO(render()), name=filename)
-        return self._store(
-            model, "images", title, file, "_set_image_file_metadata", description=description
+        return self._stored_file(
+            get_image_model(),
+            "images",
+            title,
+            lambda: ImageFile(BytesIO(render()), name=filename),
+            "_set_image_file_metadata",
+            description=description,
         )
 
     def image(self, title: str, subtitle: str = ""):
@@ -146,12 +152,13 @@ class DemoBuilder:
 
     def document(self, title: str, *paragraphs: str):
         """A one-page PDF with the title and the paragraphs."""
-        model = get_document_model()
-        existing = model.objects.filter(title=title).first()
-        if existing is not None:
-            return existing
-        file = ContentFile(images.pdf(title, list(paragraphs)), name=f"{slugify(title)}.pdf")
-        return self._store(model, "documents", title, file, "_set_document_file_metadata")
+        return self._stored_file(
+            get_document_model(),
+            "documents",
+            title,
+            lambda: ContentFile(images.pdf(title, list(paragraphs)), name=f"{slugify(title)}.pdf"),
+            "_set_document_file_metadata",
+        )
 
     def snippet(self, model, key: dict, **fields):
         """The snippet with ``key`` in the default locale; created (and published) if missing."""

@@ -58,16 +58,30 @@ class FundingNoticeBlock(StructBlock):
         description = "Discloses public funding with the funder's wording and emblem."
 
 
-class PeopleBlock(StructBlock):
-    heading = blocks.CharBlock(required=False, max_length=200, help_text="e.g. Clustersprecher")
-    people = blocks.ListBlock(SnippetChooserBlock("snippets.Person"), min_num=1)
+class ChosenListBlock(StructBlock):
+    """A heading and a list of snippets, each listed at most once.
+
+    Subclasses name their list child in ``chosen_list`` and the message for a repeat in
+    ``repeat_message``.
+    """
+
+    chosen_list: str
+    repeat_message: str
 
     def clean(self, value):
         value = super().clean(value)
-        errors = repeated_choice_errors(value["people"], "This person is already listed.")
+        errors = repeated_choice_errors(value[self.chosen_list], self.repeat_message)
         if errors:
-            raise StructBlockValidationError(block_errors={"people": errors})
+            raise StructBlockValidationError(block_errors={self.chosen_list: errors})
         return value
+
+
+class PeopleBlock(ChosenListBlock):
+    heading = blocks.CharBlock(required=False, max_length=200, help_text="e.g. Clustersprecher")
+    people = blocks.ListBlock(SnippetChooserBlock("snippets.Person"), min_num=1)
+
+    chosen_list = "people"
+    repeat_message = "This person is already listed."
 
     class Meta:
         icon = "group"
@@ -77,18 +91,12 @@ class PeopleBlock(StructBlock):
         description = "Contact cards of people from the directory (speakers, team, contacts)."
 
 
-class OrganisationsBlock(StructBlock):
+class OrganisationsBlock(ChosenListBlock):
     heading = blocks.CharBlock(required=False, max_length=200, help_text="e.g. Projektpartner")
     organisations = blocks.ListBlock(SnippetChooserBlock("snippets.Organisation"), min_num=1)
 
-    def clean(self, value):
-        value = super().clean(value)
-        errors = repeated_choice_errors(
-            value["organisations"], "This organisation is already listed."
-        )
-        if errors:
-            raise StructBlockValidationError(block_errors={"organisations": errors})
-        return value
+    chosen_list = "organisations"
+    repeat_message = "This organisation is already listed."
 
     class Meta:
         icon = "site"

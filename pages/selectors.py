@@ -1,10 +1,14 @@
-"""Queries behind the page models: frontend addresses and the members of a group page."""
+"""Queries behind the page models: frontend addresses, alternates in other languages and
+the members of a group page."""
 
+from types import SimpleNamespace
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Count, QuerySet
-from wagtail.models import Locale, Page
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Length, Substr
+from wagtail.models import Locale, Page, PageViewRestriction
 
 _REQUEST_CACHE_ATTR = "_pages_frontend_base_urls"
 
@@ -36,6 +40,53 @@ def frontend_base_url(*, site_id: int, request: Any = None) -> str:
                 return base_url
         cache[site_id] = base_url
     return base_url
+
+
+def page_alternates(*, page: Page, request: Any = None) -> list[dict]:
+    """The live, public versions of ``page`` in each locale, ``page`` itself included.
+
+    For hreflang links and language switchers, ordered as ``settings.LANGUAGES`` lists the
+    languages; ``path`` is the page's path on its site with the locale prefix::
+
+        [{"locale": "de", "path": "/ueber-uns/", "id": 7},
+         {"locale": "en", "path": "/en/about-us/", "id": 12}]
+
+    Drafts and pages under a view restriction are left out, and so are aliases of other
+    pages: wagtail-localize creates them as stand-ins for untranslated pages and they show
+    the German content. One query, whatever the number of locales; the paths come from the
+    site root paths that Wagtail caches (on ``request`` too, when one is given).
+    """
+    restricted = PageViewRestriction.objects.filter(
+        # A restriction covers its page and every page below it (whose path it prefixes).
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    # Plain Page rows suffice: page types change the URL's host (the frontend), not its path.
+    translations = (
+        Page.objects.filter(translation_key=page.translation_key, live=True)
+        .filter(Q(alias_of__isnull=True) | Q(pk=page.pk))
+        .exclude(Exists(restricted))
+        .select_related("locale")
+    )
+
+    # Any object can hold the site root paths between the calls; a request keeps them.
+    cache_object = request if request is not None else SimpleNamespace()
+    alternates = []
+    for translation in translations:
+        url_parts = translation.get_url_parts(request=cache_object)
+        if url_parts is None or url_parts[2] is None:
+            continue
+        alternates.append(
+            {
+                "locale": translation.locale.language_code,
+                "path": url_parts[2],
+                "id": translation.pk,
+            }
+        )
+
+    language_order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
+    return sorted(
+        alternates, key=lambda item: language_order.get(item["locale"], len(language_order))
+    )
 
 
 def member_translation_keys(*, group: Page) -> QuerySet:

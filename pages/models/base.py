@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.forms import BasePageForm
 from pages.selectors import frontend_base_url
@@ -46,6 +47,12 @@ class ListingFieldsMixin(models.Model):
         ),
     ]
 
+    listing_translatable_fields = [
+        TranslatableField("listing_title"),
+        TranslatableField("listing_summary"),
+        SynchronizedField("listing_image", overridable=False),
+    ]
+
     class Meta:
         abstract = True
 
@@ -74,6 +81,11 @@ class SocialMetaMixin(models.Model):
         ),
     ]
 
+    seo_translatable_fields = [
+        SynchronizedField("social_image", overridable=False),
+        SynchronizedField("noindex", overridable=False),
+    ]
+
     class Meta:
         abstract = True
 
@@ -98,6 +110,20 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, Page):  # noqa: DJ008 - Page
         index.SearchField("listing_title"),
         index.SearchField("listing_summary"),
         index.FilterField("noindex"),
+    ]
+
+    # What wagtail-localize translates and what it copies from the German source, field by
+    # field (docs/translation.md). Every page type extends this list with its own fields,
+    # and tests/pages/test_translatable_fields.py fails for a field without a decision.
+    # Slugs are translated so that English pages get English paths.
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus", overridable=False),
+        *ListingFieldsMixin.listing_translatable_fields,
+        *SocialMetaMixin.seo_translatable_fields,
     ]
 
     class Meta:

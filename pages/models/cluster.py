@@ -13,6 +13,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, FieldOfActionBlock
 from pages.models.base import BasePage
@@ -23,6 +24,12 @@ class ClusterIndexPage(BasePage):
 
     intro = models.TextField(blank=True, help_text="Lead paragraph above the list of clusters.")
     body = StreamField(BodyStreamBlock(), blank=True)
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
@@ -69,6 +76,22 @@ class ClusterPage(BasePage):
         help_text="Sectors and topics the cluster covers.",
     )
     body = StreamField(BodyStreamBlock(), blank=True)
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("vision"),
+        TranslatableField("goals"),
+        TranslatableField("fields_of_action"),
+        TranslatableField("body"),
+        TranslatableField("speakers"),
+        TranslatableField("management_contacts"),
+        SynchronizedField("vision_author", overridable=False),
+        SynchronizedField("management_organisation", overridable=False),
+        SynchronizedField("topics", overridable=False),
+        # The cluster's website may have a version in the target language.
+        SynchronizedField("website", overridable=True),
+    ]
 
     content_panels = [
         *BasePage.content_panels,
@@ -127,6 +150,11 @@ class ClusterSpeaker(TranslatableMixin, Orderable):
     )
     role = models.CharField(max_length=255, blank=True, help_text="e.g. Sprecher für Chemie")
 
+    override_translatable_fields = [
+        TranslatableField("role"),
+        SynchronizedField("person", overridable=False),
+    ]
+
     panels = [FieldPanel("person"), FieldPanel("role")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
@@ -144,6 +172,11 @@ class ClusterManagementContact(TranslatableMixin, Orderable):
         "snippets.Person", on_delete=models.CASCADE, related_name="cluster_management_roles"
     )
     role = models.CharField(max_length=255, blank=True, help_text="e.g. Clustermanager")
+
+    override_translatable_fields = [
+        TranslatableField("role"),
+        SynchronizedField("person", overridable=False),
+    ]
 
     panels = [FieldPanel("person"), FieldPanel("role")]
 

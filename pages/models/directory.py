@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BodyStreamBlock
 from pages.models.base import BasePage
@@ -44,6 +45,19 @@ class DirectoryPage(BasePage):
         help_text="The printed Clusteratlas as a PDF, if there is one.",
     )
     body = StreamField(BodyStreamBlock(), blank=True)
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("group", overridable=False),
+        SynchronizedField("show_kind_filter", overridable=False),
+        SynchronizedField("show_sector_filter", overridable=False),
+        SynchronizedField("show_region_filter", overridable=False),
+        SynchronizedField("show_map", overridable=False),
+        # The printed Clusteratlas may exist in the target language.
+        SynchronizedField("brochure", overridable=True),
+    ]
 
     content_panels = [
         *BasePage.content_panels,

@@ -5,6 +5,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BodyStreamBlock, DocumentBlock, ImageBlock
 from pages.models.base import BasePage
@@ -15,6 +16,13 @@ class DocumentSeriesPage(BasePage):
         max_length=40, blank=True, help_text="Name the series is known by, e.g. CKreihe"
     )
     intro = models.TextField(blank=True, help_text="What the series documents and for whom.")
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("intro"),
+        # A brand name such as CKreihe; kept unless the series has another name.
+        SynchronizedField("short_name", overridable=True),
+    ]
 
     content_panels = [*BasePage.content_panels, FieldPanel("short_name"), FieldPanel("intro")]
 
@@ -65,6 +73,22 @@ class DocumentationItemPage(BasePage):
         related_name="documentation",
         help_text="The announcement of the event, if it is on the site.",
     )
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("event_title"),
+        TranslatableField("venue"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("documents"),
+        TranslatableField("gallery"),
+        SynchronizedField("number_in_series", overridable=False),
+        SynchronizedField("event_date", overridable=False),
+        SynchronizedField("event_end_date", overridable=False),
+        SynchronizedField("related_event", overridable=False),
+        # Place names stay as written unless the language has its own (Köln: Cologne).
+        SynchronizedField("city", overridable=True),
+    ]
 
     content_panels = [
         *BasePage.content_panels,

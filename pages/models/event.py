@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BodyStreamBlock
 from pages.models.base import BasePage
@@ -21,6 +22,11 @@ from pages.models.base import BasePage
 
 class EventIndexPage(BasePage):
     intro = models.TextField(blank=True, help_text="Lead paragraph above the list of events.")
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("intro"),
+    ]
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
@@ -73,6 +79,28 @@ class EventPage(BasePage):
     intro = models.TextField(blank=True, help_text="What the event is about, in brief.")
     body = StreamField(BodyStreamBlock(), blank=True)
     topics = ParentalManyToManyField("snippets.Topic", blank=True, related_name="event_pages")
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        TranslatableField("venue_name"),
+        TranslatableField("fee_note"),
+        SynchronizedField("start", overridable=False),
+        SynchronizedField("end", overridable=False),
+        SynchronizedField("all_day", overridable=False),
+        SynchronizedField("format", overridable=False),
+        SynchronizedField("street", overridable=False),
+        SynchronizedField("postal_code", overridable=False),
+        SynchronizedField("online_url", overridable=False),
+        SynchronizedField("registration_deadline", overridable=False),
+        SynchronizedField("organiser", overridable=False),
+        SynchronizedField("topics", overridable=False),
+        # Place names stay as written unless the language has its own.
+        SynchronizedField("city", overridable=True),
+        # Registration forms often exist per language.
+        SynchronizedField("registration_url", overridable=True),
+    ]
 
     content_panels = [
         *BasePage.content_panels,

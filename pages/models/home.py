@@ -4,6 +4,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BodyStreamBlock
 from pages.models.base import BasePage
@@ -33,6 +34,16 @@ class HomePage(BasePage):
         help_text="The organisation that runs this site (imprint, contact details).",
     )
     body = StreamField(BodyStreamBlock(), blank=True)
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("tagline"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("organisation", overridable=False),
+        # Header images may carry German lettering; a translator can swap them.
+        SynchronizedField("hero_image", overridable=True),
+    ]
 
     content_panels = [
         *BasePage.content_panels,

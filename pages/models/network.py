@@ -6,6 +6,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import INLINE_RICH_TEXT_FEATURES, BodyStreamBlock
 from pages.models.base import BasePage
@@ -36,6 +37,17 @@ class NetworkPage(BasePage):
         help_text="Public funding the network receives or received.",
     )
     body = StreamField(BodyStreamBlock(), blank=True)
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("tagline"),
+        TranslatableField("intro"),
+        TranslatableField("region_description"),
+        TranslatableField("body"),
+        SynchronizedField("organisation", overridable=False),
+        SynchronizedField("founded", overridable=False),
+        SynchronizedField("fundings", overridable=False),
+    ]
 
     content_panels = [
         *BasePage.content_panels,

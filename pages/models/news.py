@@ -6,6 +6,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BodyStreamBlock
 from pages.models.base import BasePage
@@ -13,6 +14,11 @@ from pages.models.base import BasePage
 
 class NewsIndexPage(BasePage):
     intro = models.TextField(blank=True, help_text="Lead paragraph above the list of news.")
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("intro"),
+    ]
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
@@ -45,6 +51,16 @@ class NewsPage(BasePage):
     )
     topics = ParentalManyToManyField("snippets.Topic", blank=True, related_name="news_pages")
     body = StreamField(BodyStreamBlock(), blank=True)
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("image", overridable=False),
+        SynchronizedField("author", overridable=False),
+        SynchronizedField("topics", overridable=False),
+    ]
 
     content_panels = [
         *BasePage.content_panels,

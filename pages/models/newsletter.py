@@ -12,6 +12,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import RICH_TEXT_FEATURES, NewsletterArticleBlock
 from pages.forms import NewsletterIssueForm
@@ -34,6 +35,14 @@ class NewsletterSeriesPage(BasePage):
     intro = models.TextField(
         blank=True, help_text="What the newsletter is about and who it is for."
     )
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("intro"),
+        SynchronizedField("frequency", overridable=False),
+        # A brand name such as CKnews; kept unless the series has another name.
+        SynchronizedField("short_name", overridable=True),
+    ]
 
     content_panels = [
         *BasePage.content_panels,
@@ -94,6 +103,21 @@ class NewsletterIssuePage(BasePage):
         related_name="+",
         help_text="The issue as a PDF for download.",
     )
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("theme"),
+        TranslatableField("editorial"),
+        TranslatableField("articles"),
+        SynchronizedField("issue_number", overridable=False),
+        SynchronizedField("year", overridable=False),
+        SynchronizedField("quarter", overridable=False),
+        SynchronizedField("publication_date", overridable=False),
+        # Covers usually carry the German issue title.
+        SynchronizedField("cover_image", overridable=True),
+        # The PDF is a German document; a translated edition can replace it.
+        SynchronizedField("pdf_edition", overridable=True),
+    ]
 
     base_form_class = NewsletterIssueForm
 

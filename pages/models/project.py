@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from pages.models.base import BasePage
@@ -24,6 +25,11 @@ from pages.models.base import BasePage
 
 class ProjectIndexPage(BasePage):
     intro = models.TextField(blank=True, help_text="Lead paragraph above the list of projects.")
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("intro"),
+    ]
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
@@ -65,6 +71,18 @@ class ProjectPage(BasePage):
     )
     goals = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     body = StreamField(BodyStreamBlock(), blank=True)
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("goals"),
+        TranslatableField("body"),
+        TranslatableField("partners"),
+        SynchronizedField("lead_organisation", overridable=False),
+        SynchronizedField("fundings", overridable=False),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("end_date", overridable=False),
+    ]
 
     content_panels = [
         *BasePage.content_panels,
@@ -130,6 +148,11 @@ class ProjectPartner(TranslatableMixin, Orderable):
     role = models.CharField(
         max_length=255, blank=True, help_text="e.g. Verbundpartner, assoziierter Partner"
     )
+
+    override_translatable_fields = [
+        TranslatableField("role"),
+        SynchronizedField("organisation", overridable=False),
+    ]
 
     panels = [FieldPanel("organisation"), FieldPanel("role")]
 

@@ -4,6 +4,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
 
 from pages.blocks import BodyStreamBlock
 from pages.models.base import BasePage
@@ -12,6 +13,12 @@ from pages.models.base import BasePage
 class StandardPage(BasePage):
     intro = models.TextField(blank=True, help_text="Lead paragraph shown above the content.")
     body = StreamField(BodyStreamBlock(), blank=True)
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
 

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.models import TranslatableMixin
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from snippets.validators import validate_currency_code
 
@@ -62,9 +62,22 @@ class Funding(TranslatableMixin, models.Model):
     )
     description = models.TextField("description", blank=True)
 
+    # What wagtail-localize translates and what it copies from the German source
+    # (docs/translation.md). Funders, funds and programmes have official English names
+    # (BMBF: Federal Ministry of Education and Research); figures and dates are facts.
     override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("funder"),
+        TranslatableField("fund"),
+        TranslatableField("programme"),
+        TranslatableField("description"),
         SynchronizedField("reference_number", overridable=False),
+        SynchronizedField("amount", overridable=False),
+        SynchronizedField("own_contribution", overridable=False),
         SynchronizedField("currency", overridable=False),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("end_date", overridable=False),
+        SynchronizedField("recipient", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -4,7 +4,7 @@ from django.utils import timezone
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from snippets.rich_text import PROFILE_FEATURES
 
@@ -74,11 +74,21 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("translation_key"),
     ]
 
+    # What wagtail-localize translates and what it copies from the German source
+    # (docs/translation.md). Names, contact details and consent are facts about the person.
     override_translatable_fields = [
-        SynchronizedField("honorific"),
+        TranslatableField("position"),
+        TranslatableField("biography"),
+        # Academic titles are sometimes rendered differently (Dipl.-Ing.).
+        SynchronizedField("honorific", overridable=True),
         SynchronizedField("first_name", overridable=False),
         SynchronizedField("last_name", overridable=False),
+        SynchronizedField("organisation", overridable=False),
+        SynchronizedField("email", overridable=False),
         SynchronizedField("phone", overridable=False),
+        SynchronizedField("photo", overridable=False),
+        SynchronizedField("contact_consent", overridable=False),
+        SynchronizedField("consent_given_at", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):

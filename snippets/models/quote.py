@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import Truncator
 from wagtail.models import TranslatableMixin
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Quote(TranslatableMixin, models.Model):
@@ -38,7 +38,15 @@ class Quote(TranslatableMixin, models.Model):
         related_name="quotes",
     )
 
-    override_translatable_fields = [SynchronizedField("author_name", overridable=False)]
+    # What wagtail-localize translates and what it copies from the German source
+    # (docs/translation.md): the words and the role are text, the author is a fact.
+    override_translatable_fields = [
+        TranslatableField("text"),
+        TranslatableField("author_role"),
+        SynchronizedField("author_name", overridable=False),
+        SynchronizedField("person", overridable=False),
+        SynchronizedField("organisation", overridable=False),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["-id"]

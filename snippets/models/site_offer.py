@@ -3,7 +3,7 @@ from django.db import models
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from snippets.choices import Region, SiteOfferKind
 from snippets.rich_text import PROFILE_FEATURES
@@ -75,10 +75,26 @@ class SiteOffer(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("translation_key"),
     ]
 
+    # What wagtail-localize translates and what it copies from the German source
+    # (docs/translation.md): areas, address, coordinates and dates are facts.
     override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        TranslatableField("price_note"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("area_m2", overridable=False),
+        SynchronizedField("plot_area_m2", overridable=False),
         SynchronizedField("street", overridable=False),
         SynchronizedField("postal_code", overridable=False),
-        SynchronizedField("city"),
+        SynchronizedField("region", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+        SynchronizedField("available_from", overridable=False),
+        SynchronizedField("contact", overridable=False),
+        SynchronizedField("image", overridable=False),
+        SynchronizedField("city", overridable=True),
+        # The agency may describe the offer in the target language, too.
+        SynchronizedField("reference_url", overridable=True),
     ]
 
     class Meta(TranslatableMixin.Meta):

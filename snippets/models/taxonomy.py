@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.models import TranslatableMixin
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from snippets.choices import TopicKind
 from snippets.validators import slug_taken_in_locale
@@ -19,7 +19,15 @@ class Topic(TranslatableMixin, models.Model):
     kind = models.CharField("kind", max_length=20, choices=TopicKind, default=TopicKind.TOPIC)
     description = models.TextField("description", blank=True)
 
-    override_translatable_fields = [SynchronizedField("slug")]
+    # What wagtail-localize translates and what it copies from the German source
+    # (docs/translation.md). The slug is an API filter value: copied, so that the same
+    # filter works in every language, unless a translator gives the topic its own.
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug", overridable=True),
+        SynchronizedField("kind", overridable=False),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

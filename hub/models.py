@@ -36,3 +36,21 @@ class FrontendSettings(BaseSiteSetting):
 
     def __str__(self) -> str:
         return f"Frontend of {self.site}"
+
+
+class TranslationPermissions(models.Model):
+    """Holds permissions of the translation workflow that belong to no model.
+
+    Without a table (``managed = False``); it exists so Django creates the permission rows
+    and the group editor lists them.
+    """
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [
+            ("edit_source_content", "Can edit source-language content"),
+        ]
+
+    def __str__(self) -> str:
+        return "Translation permissions"

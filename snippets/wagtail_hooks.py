@@ -14,8 +14,9 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import BooleanColumn, Column, LocaleColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from hub.translation.permissions import SourceLocaleSnippetViewSet
 from snippets.filters import OrganisationFilterSet
 from snippets.forms import OrganisationForm
 from snippets.models import Funding, Organisation, Person, Quote, SiteOffer, Topic
@@ -45,7 +46,7 @@ def coordinates_panel(*, heading: str = "Map position") -> MultiFieldPanel:
     )
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(SourceLocaleSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = "Organisations"
@@ -125,7 +126,7 @@ class OrganisationViewSet(SnippetViewSet):
     )
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(SourceLocaleSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = "People"
@@ -182,7 +183,7 @@ class PersonViewSet(SnippetViewSet):
         return Person.objects.select_related("organisation")
 
 
-class SiteOfferViewSet(SnippetViewSet):
+class SiteOfferViewSet(SourceLocaleSnippetViewSet):
     model = SiteOffer
     icon = "crosshairs"
     menu_label = "Site offers"
@@ -239,7 +240,7 @@ class SiteOfferViewSet(SnippetViewSet):
     )
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(SourceLocaleSnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = "Sectors & topics"
@@ -258,7 +259,7 @@ class TopicViewSet(SnippetViewSet):
     ]
 
 
-class FundingViewSet(SnippetViewSet):
+class FundingViewSet(SourceLocaleSnippetViewSet):
     model = Funding
     icon = "doc-full"
     menu_label = "Fundings"
@@ -318,7 +319,7 @@ class FundingViewSet(SnippetViewSet):
         return Funding.objects.select_related("recipient")
 
 
-class QuoteViewSet(SnippetViewSet):
+class QuoteViewSet(SourceLocaleSnippetViewSet):
     model = Quote
     icon = "openquote"
     menu_label = "Quotes"

@@ -13,8 +13,13 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import (
+    BaseTranslatableField,
+    SynchronizedField,
+    TranslatableField,
+)
 
+from hub.translation.workflows import TargetLocaleWorkflowMixin
 from snippets.choices import EmployeeBand, OrganisationKind, Region, TopicKind
 from snippets.rich_text import PROFILE_FEATURES
 from snippets.validators import (
@@ -26,7 +31,20 @@ from snippets.validators import (
 )
 
 
+class KeptPerLocaleField(BaseTranslatableField):
+    """A field that wagtail-localize neither translates nor copies from the source.
+
+    Each translation keeps its own value. Meant for publishing dates: when the English
+    version was first published, or is scheduled to go live or expire, follows from its
+    own review. wagtail-localize leaves the same fields of pages alone for that reason.
+    """
+
+    def __repr__(self) -> str:
+        return f"<KeptPerLocaleField {self.field_name}>"
+
+
 class Organisation(
+    TargetLocaleWorkflowMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -140,17 +158,36 @@ class Organisation(
         index.FilterField("translation_key"),
     ]
 
-    # Names, addresses and numbers stay as entered unless a translator overrides them.
+    # What wagtail-localize translates and what it copies from the German source
+    # (docs/translation.md). The name is a proper name: copied, but a translator may use an
+    # established English name (and its slug); the address and figures are facts.
+    # Memberships are copied with the organisation: they are facts, not text.
     override_translatable_fields = [
-        SynchronizedField("name"),
-        SynchronizedField("slug"),
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        SynchronizedField("name", overridable=True),
+        SynchronizedField("slug", overridable=True),
+        SynchronizedField("city", overridable=True),
+        # Many members have an English version of their website.
+        SynchronizedField("website", overridable=True),
+        SynchronizedField("kind", overridable=False),
         SynchronizedField("legal_form", overridable=False),
+        SynchronizedField("email", overridable=False),
         SynchronizedField("phone", overridable=False),
         SynchronizedField("street", overridable=False),
         SynchronizedField("postal_code", overridable=False),
-        SynchronizedField("city"),
+        SynchronizedField("region", overridable=False),
         SynchronizedField("country", overridable=False),
-        SynchronizedField("sectors"),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+        SynchronizedField("logo", overridable=False),
+        SynchronizedField("employee_band", overridable=False),
+        SynchronizedField("founded_year", overridable=False),
+        SynchronizedField("sectors", overridable=False),
+        SynchronizedField("memberships", overridable=False),
+        KeptPerLocaleField("first_published_at"),
+        KeptPerLocaleField("go_live_at"),
+        KeptPerLocaleField("expire_at"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from hub.settings.env import env
+from hub.settings.env import deepl_machine_translator, env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -75,7 +75,9 @@ WSGI_APPLICATION = "hub.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "hub" / "templates"],
+        # hub is first in INSTALLED_APPS, so its templates (hub/templates) override the
+        # apps' ones; listing that folder in DIRS too would make it its own parent.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -219,6 +221,11 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILSNIPPETS_MENU_SHOW_ALL = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Machine translation: DeepL when DEEPL_API_KEY is set. Without it the setting stays
+# undefined and the translation editor offers no machine translation.
+if _machine_translator := deepl_machine_translator(env):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = _machine_translator
 
 
 LOGGING = {

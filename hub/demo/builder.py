@@ -58,13 +58,16 @@ class DemoBuilder:
         self.created: Counter[str] = Counter()
         self.notes: list[str] = []
         self.new_objects: list = []
+        # Every page and snippet a step asked for, found or created, in the order asked:
+        # parents before children, a snippet before the objects that refer to it.
+        self.touched: list = []
         self.written_files: list[tuple[object, str]] = []
         self.site: SiteSpec | None = None
         self.palette = Palette("#1d3557", "#457b9d", "#e9c46a")
         self._log = log
         self._collection = Collection.get_first_root_node()
 
-    def _created(self, kind: str, label: str, instance=None) -> None:
+    def count_new(self, kind: str, label: str, instance=None) -> None:
         """Count a new object; ``kind`` is plural, as the progress lines show it."""
         self.created[kind] += 1
         if instance is not None:
@@ -102,7 +105,7 @@ class DemoBuilder:
         collection = root.get_children().filter(name=spec.name).first()
         if collection is None:
             collection = root.add_child(instance=Collection(name=spec.name))
-            self._created("collections", spec.name)
+            self.count_new("collections", spec.name)
         self._collection = collection
 
     def _stored_file(self, model, kind: str, title: str, make_file, set_metadata: str, **fields):
@@ -117,7 +120,7 @@ class DemoBuilder:
         getattr(instance, set_metadata)()
         instance.save()
         self.written_files.append((instance.file.storage, instance.file.name))
-        self._created(kind, title, instance)
+        self.count_new(kind, title, instance)
         return instance
 
     def _image(self, title: str, render: Callable[[], bytes], filename: str, description: str):
@@ -164,6 +167,7 @@ class DemoBuilder:
         """The snippet with ``key`` in the default locale; created (and published) if missing."""
         existing = model.objects.filter(locale=self.locale, **key).first()
         if existing is not None:
+            self.touched.append(existing)
             return existing
         instance = model(locale=self.locale, **key, **fields)
         instance.full_clean()
@@ -173,7 +177,8 @@ class DemoBuilder:
             instance.save_revision().publish()
         else:
             instance.save()
-        self._created(str(model._meta.verbose_name_plural), str(instance), instance)
+        self.count_new(str(model._meta.verbose_name_plural), str(instance), instance)
+        self.touched.append(instance)
         return instance
 
     def snippets(self, model, key: str, rows: list[dict], **shared) -> list:
@@ -189,12 +194,15 @@ class DemoBuilder:
         """The child of ``parent`` with ``slug``; created and published if missing."""
         existing = parent.get_children().filter(slug=slug).first()
         if existing is not None:
-            return existing.specific
+            existing = existing.specific
+            self.touched.append(existing)
+            return existing
         page = page_class(slug=slug, locale=self.locale, live=False, **fields)
         _validate_streams(page)
         parent.add_child(instance=page)
         page.save_revision(log_action=False).publish()
-        self._created("pages", page.url_path, page)
+        self.count_new("pages", page.url_path, page)
+        self.touched.append(page)
         return page
 
     def remove_welcome_page(self) -> None:
@@ -235,7 +243,7 @@ class DemoBuilder:
                 root_page=home,
                 is_default_site=spec.is_default and not other_default,
             )
-            self._created("sites", spec.hostname)
+            self.count_new("sites", spec.hostname)
         _settings, created = FrontendSettings.objects.get_or_create(
             site=site,
             defaults={
@@ -244,7 +252,7 @@ class DemoBuilder:
             },
         )
         if created:
-            self._created("frontend settings", spec.frontend_url)
+            self.count_new("frontend settings", spec.frontend_url)
         return home
 
 

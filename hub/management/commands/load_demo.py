@@ -10,8 +10,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
+from hub.demo import english
 from hub.demo.accounts import NewSuperuser, ensure_superuser
 from hub.demo.builder import HUB_PORT, DemoBuilder
 from hub.demo.content import SITES, taxonomy
@@ -37,6 +38,10 @@ def _quiet(logger_names: list[str], *, unless: bool):
             logger.setLevel(level)
 
 
+class _Discarded(Exception):
+    """Rolls back a ``--missing-english`` run, which must change nothing."""
+
+
 def _foundation(builder: DemoBuilder) -> None:
     builder.remove_welcome_page()
     taxonomy.build(builder)
@@ -46,44 +51,111 @@ class Command(BaseCommand):
     help = (
         "Load the demo content: four sites (ChemieNetzwerk Harz, Zukunftscluster "
         "Chemie/Kunststoffe Mitteldeutschland, Innovationsforum Recycling Region Harz, "
-        "Europäische Metropolregion Mitteldeutschland) with their pages, snippets, images and "
-        "documents, and a superuser if there is none. Running it again changes nothing."
+        "Europäische Metropolregion Mitteldeutschland) in German with their pages, snippets, "
+        "images and documents, their English versions translated through wagtail-localize "
+        "from hub/demo/content/en/*.po, and a superuser if there is none. Running it again "
+        "changes nothing."
     )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--missing-english",
+            action="store_true",
+            help="Change nothing; print the German demo strings that have no English "
+            "translation in hub/demo/content/en/*.po, as PO entries to fill in.",
+        )
 
     def handle(self, *args, **options) -> None:
         self.verbosity = options["verbosity"]
+        self.listing = options["missing_english"]
+        if self.listing:
+            self.verbosity = 0
         started = time.monotonic()
         builder = DemoBuilder(log=self._detail)
         try:
+            translator = self._translator(builder)
             with _quiet(CHATTY_LOGGERS, unless=self.verbosity >= 3):
-                superuser = self._load(builder)
+                superuser = self._load(builder, translator)
         except Exception as error:
             # The transaction is rolled back; the files it wrote would be left orphaned.
-            for storage, name in builder.written_files:
-                storage.delete(name)
+            self._delete_written_files(builder)
             if isinstance(error, ValidationError):
                 raise CommandError(f"Invalid demo content, nothing was loaded: {error}") from error
+            if isinstance(error, english.MissingEnglishError | english.TranslationMemoryError):
+                raise CommandError(f"Nothing was loaded: {error}") from error
             raise
+        if self.listing:
+            self._delete_written_files(builder)
+            self._list_missing(translator)
+            return
         self._report(builder, time.monotonic() - started, superuser)
 
-    def _load(self, builder: DemoBuilder) -> NewSuperuser | None:
-        """All steps in one transaction, so that a failure leaves the database as it was."""
-        steps = [("Sectors and topics", _foundation)]
-        steps += [(site.SITE.name, site.build) for site in SITES]
+    def _translator(self, builder: DemoBuilder) -> english.EnglishDemo | None:
+        """What makes the English versions; None, with a warning, without an English locale."""
+        locale = Locale.objects.filter(language_code=english.LANGUAGE_CODE).first()
+        if locale is not None:
+            return english.EnglishDemo(builder, english.load_memory(), locale)
+        if self.listing:
+            raise CommandError("There is no English locale; run `manage.py migrate` first.")
+        if self.verbosity >= 1:
+            self.stdout.write(
+                self.style.WARNING("There is no English locale: English versions are skipped.")
+            )
+        return None
+
+    def _load(self, builder: DemoBuilder, translator) -> NewSuperuser | None:
+        """All steps in one transaction, so that a failure leaves the database as it was.
+
+        Each step builds its German objects, then translates into English what it built.
+        With ``--missing-english``, the steps run only to collect what has no English text,
+        and nothing is kept.
+        """
+        steps = [("Sectors and topics", _foundation, english.SNIPPET_FILE)]
+        steps += [(site.SITE.name, site.build, english.site_po_file(site)) for site in SITES]
+        try:
+            with transaction.atomic(), builder.deferred_indexing():
+                return self._steps(builder, translator, steps)
+        except _Discarded:
+            return None
+
+    def _steps(self, builder: DemoBuilder, translator, steps: list) -> NewSuperuser | None:
+        """Run ``steps`` with their English translation, then make sure of a superuser."""
         total = len(steps) + 1
-        with transaction.atomic(), builder.deferred_indexing():
-            for number, (label, step) in enumerate(steps, start=1):
-                created_before, notes_before = builder.created.copy(), len(builder.notes)
-                step(builder)
-                changes = builder.created - created_before
-                self._progress(f"[{number}/{total}] {label}", changes, builder.notes[notes_before:])
-            superuser = ensure_superuser()
-            if superuser is None:
-                notes = ["a superuser exists, left as it is"]
-            else:
-                notes = [f"created superuser {superuser.username!r}"]
-            self._progress(f"[{total}/{total}] Administrator", {}, notes)
+        for number, (label, step, po_file) in enumerate(steps, start=1):
+            created_before, notes_before = builder.created.copy(), len(builder.notes)
+            touched_before = len(builder.touched)
+            missing_before = len(translator.missing) if translator else 0
+            step(builder)
+            if translator is not None:
+                translator.translate(builder.touched[touched_before:], po_file=po_file)
+                if len(translator.missing) > missing_before:
+                    count = len(translator.missing) - missing_before
+                    builder.notes.append(f"{count} German strings without English")
+            changes = builder.created - created_before
+            self._progress(f"[{number}/{total}] {label}", changes, builder.notes[notes_before:])
+        if self.listing:
+            raise _Discarded
+        if translator is not None and translator.missing:
+            # After every step, so that one run names every gap.
+            raise english.MissingEnglishError(translator.missing)
+        superuser = ensure_superuser()
+        if superuser is None:
+            notes = ["a superuser exists, left as it is"]
+        else:
+            notes = [f"created superuser {superuser.username!r}"]
+        self._progress(f"[{total}/{total}] Administrator", {}, notes)
         return superuser
+
+    @staticmethod
+    def _delete_written_files(builder: DemoBuilder) -> None:
+        for storage, name in builder.written_files:
+            storage.delete(name)
+
+    def _list_missing(self, translator: english.EnglishDemo) -> None:
+        if translator.missing:
+            self.stdout.write(english.missing_as_po(translator.missing))
+        else:
+            self.stdout.write("# Every German demo string has an English translation.")
 
     def _detail(self, line: str) -> None:
         if self.verbosity >= 2:

@@ -51,8 +51,22 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
+def _carry_serialized_contents(saved: dict[str, str]) -> None:
+    """Give this thread's current connections the contents serialized at database set-up.
+
+    Serialized rollback restores what migrations created (groups, workflows, locales) from
+    ``connection._test_serialized_contents``, which the set-up stored on the connection
+    objects of that moment. Once Playwright's loop runs, this thread gets new connection
+    objects (see the note at the top), which lack it: without this, every transactional test
+    after the first would start from an empty database.
+    """
+    for alias, contents in saved.items():
+        if not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = contents
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     """One headless Chromium for the whole session; each test gets its own context."""
     if not CHROMIUM.exists():
         message = f"{CHROMIUM} is missing: install Debian's chromium (`make browsers`)."
@@ -62,7 +76,13 @@ def browser():
 
     from playwright.sync_api import sync_playwright
 
+    saved = {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all()
+        if hasattr(connection, "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        _carry_serialized_contents(saved)
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )

@@ -32,7 +32,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from hub.demo.builder import DemoBuilder
 from hub.translation.drafts import save_translation_draft
-from hub.translation.po import PoImportError, import_po
+from hub.translation.po import PoImportError, export_po, import_po
 
 LANGUAGE_CODE = "en"
 MEMORY_DIR = Path(__file__).resolve().parent / "content" / "en"
@@ -176,8 +176,9 @@ class EnglishDemo:
 
     def _fill(self, translation: Translation, instance, po_file: str) -> bool:
         """Import the memory's English for every string; False if some is missing."""
-        po = translation.export_po()
-        # Obsolete entries hold translations of text the source no longer has.
+        # The file a translator downloads; obsolete entries hold translations of text the
+        # source no longer has.
+        po = polib.pofile(export_po(translation).decode("utf-8"))
         po[:] = [entry for entry in po if not entry.obsolete]
         file_name = po_file if isinstance(instance, Page) else SNIPPET_FILE
         missing = [

@@ -49,6 +49,12 @@ class TargetState:
 
 
 @dataclass(frozen=True)
+class StringProgress:
+    untranslated: int
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True)
 class TranslationStatus:
     status: Status
     target_id: int | None = None
@@ -136,23 +142,41 @@ def translation_statuses(
             translation_id = translations.get((source.pk, locale_id)) if source else None
             synced_at = source.last_updated_at if translation_id else None
             progress = strings.get((source.pk, locale_id)) if translation_id else None
-            progress = progress or StringProgress(0, None)
-            statuses[(page.translation_key, code)] = TranslationStatus(
-                status=decide_status(
-                    target=target,
-                    source_published_at=page.last_published_at,
-                    last_synced_at=synced_at,
-                    untranslated_segments=progress.untranslated,
-                    strings_updated_at=progress.updated_at,
-                ),
+            statuses[(page.translation_key, code)] = _translation_status(
+                target=target,
                 target_id=target_id,
                 translation_id=translation_id,
                 source_published_at=page.last_published_at,
                 last_synced_at=synced_at,
-                untranslated_segments=progress.untranslated,
-                strings_updated_at=progress.updated_at,
+                progress=progress or StringProgress(0, None),
             )
     return statuses
+
+
+def _translation_status(
+    *,
+    target: TargetState | None,
+    target_id: int | None,
+    translation_id: int | None,
+    source_published_at: datetime | None,
+    last_synced_at: datetime | None,
+    progress: StringProgress,
+) -> TranslationStatus:
+    return TranslationStatus(
+        status=decide_status(
+            target=target,
+            source_published_at=source_published_at,
+            last_synced_at=last_synced_at,
+            untranslated_segments=progress.untranslated,
+            strings_updated_at=progress.updated_at,
+        ),
+        target_id=target_id,
+        translation_id=translation_id,
+        source_published_at=source_published_at,
+        last_synced_at=last_synced_at,
+        untranslated_segments=progress.untranslated,
+        strings_updated_at=progress.updated_at,
+    )
 
 
 def _target_states(keys, locale_ids: list[int]) -> dict[tuple, tuple[int, TargetState]]:
@@ -180,12 +204,6 @@ def _target_states(keys, locale_ids: list[int]) -> dict[tuple, tuple[int, Target
         (key, locale_id): (pk, TargetState(live, unpublished, moderated, published_at))
         for pk, key, locale_id, live, unpublished, moderated, published_at in rows
     }
-
-
-@dataclass(frozen=True)
-class StringProgress:
-    untranslated: int
-    updated_at: datetime | None
 
 
 def _string_progress(source_ids, locale_ids) -> dict[tuple[int, int], StringProgress]:
@@ -246,20 +264,11 @@ def translation_status(translation: Translation) -> TranslationStatus:
     progress = _string_progress([source.pk], [translation.target_locale_id]).get(
         key, StringProgress(0, None)
     )
-    source_published_at = getattr(source_instance, "last_published_at", None)
-    synced_at = source.last_updated_at if translation.enabled else None
-    return TranslationStatus(
-        status=decide_status(
-            target=state,
-            source_published_at=source_published_at,
-            last_synced_at=synced_at,
-            untranslated_segments=progress.untranslated,
-            strings_updated_at=progress.updated_at,
-        ),
+    return _translation_status(
+        target=state,
         target_id=target.pk,
         translation_id=translation.pk,
-        source_published_at=source_published_at,
-        last_synced_at=synced_at,
-        untranslated_segments=progress.untranslated,
-        strings_updated_at=progress.updated_at,
+        source_published_at=getattr(source_instance, "last_published_at", None),
+        last_synced_at=source.last_updated_at if translation.enabled else None,
+        progress=progress,
     )

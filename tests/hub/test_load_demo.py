@@ -3,17 +3,14 @@
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.core.management import CommandError
 from django.db.models import Max
-from django.test.utils import override_settings
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Revision, Site
@@ -29,22 +26,11 @@ from pages.models import (
     ProjectPage,
 )
 from snippets.models import Funding, Membership, Organisation, Person, Quote, SiteOffer, Topic
+from tests.hub.demo_loading import DEMO_HOSTNAMES, demo_loaded, run_load_demo
 
-HOSTNAMES = {
-    "chemienetzwerk-harz.localhost",
-    "cluster-chemie-kunststoffe.localhost",
-    "recycling-region-harz.localhost",
-    "metropolregion-mitteldeutschland.localhost",
-}
 SNIPPET_MODELS = [Topic, Organisation, Membership, Person, Funding, Quote, SiteOffer]
 
 pytestmark = pytest.mark.django_db
-
-
-def _load(**options) -> str:
-    out = StringIO()
-    call_command("load_demo", stdout=out, **options)
-    return out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -57,13 +43,8 @@ class Demo:
 def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Demo:
     """The demo loaded once for the whole module, rolled back when the module is done."""
     media_root = tmp_path_factory.mktemp("demo-media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media_root),
-        transaction.atomic(),
-    ):
-        yield Demo(_load(), media_root)
-        transaction.set_rollback(True)
+    with demo_loaded(django_db_blocker, media_root) as output:
+        yield Demo(output, media_root)
 
 
 def _site(hostname: str) -> Site:
@@ -100,8 +81,8 @@ def _snapshot() -> dict:
 
 
 def test_builds_four_sites_with_home_pages_and_frontends(demo):
-    sites = Site.objects.filter(hostname__in=HOSTNAMES)
-    assert {site.hostname for site in sites} == HOSTNAMES
+    sites = Site.objects.filter(hostname__in=DEMO_HOSTNAMES)
+    assert {site.hostname for site in sites} == DEMO_HOSTNAMES
     assert [site.port for site in sites] == [8000] * 4
     assert Site.objects.filter(is_default_site=True).count() == 1
     assert not Page.objects.filter(slug="home", depth=2).exists(), "Wagtail's welcome page"
@@ -199,13 +180,13 @@ def test_output_reports_progress_and_where_to_log_in(demo):
     assert "[6/6] Administrator: created superuser 'admin'" in demo.output
     assert "created with the password" in demo.output
     assert f"Log in at {settings.WAGTAILADMIN_BASE_URL}/admin/" in demo.output
-    for hostname in HOSTNAMES:
+    for hostname in DEMO_HOSTNAMES:
         assert f"http://{hostname}:3000" in demo.output
 
 
 def test_second_run_changes_nothing(demo):
     before = _snapshot()
-    output = _load()
+    output = run_load_demo()
     assert _snapshot() == before
     assert "nothing new" in output
     assert "created with the password" not in output
@@ -221,7 +202,7 @@ def test_failed_load_leaves_no_trace(demo, monkeypatch, settings):
     before = _snapshot()
 
     with pytest.raises(CommandError, match="nothing was loaded"):
-        _load()
+        run_load_demo()
 
     assert _snapshot() == before
     assert not Topic.objects.filter(slug="testthema").exists()
@@ -234,7 +215,7 @@ def test_superuser_from_environment(demo, monkeypatch):
     monkeypatch.setenv("HUB_ADMIN_PASSWORD", "ein-langes-Passwort-2027")
     monkeypatch.setenv("HUB_ADMIN_EMAIL", "redaktion@example.org")
 
-    output = _load(verbosity=0)
+    output = run_load_demo(verbosity=0)
 
     user = get_user_model().objects.get(is_superuser=True)
     assert (user.username, user.email) == ("redaktion", "redaktion@example.org")

@@ -8,15 +8,11 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass
-from io import StringIO
 
 import pytest
-from django.core.cache import cache
-from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.core.management import CommandError
 from django.db.models import Max
 from django.test import TestCase
-from django.test.utils import override_settings
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import (
@@ -31,15 +27,9 @@ from hub.demo.content import chemienetzwerk_harz, taxonomy
 from hub.demo.content.common import at, event
 from pages.models import DirectoryPage, HomePage, NetworkPage
 from snippets.models import Funding, Organisation, Person, Quote, SiteOffer, Topic
+from tests.hub.demo_loading import DEMO_HOSTNAMES, demo_loaded, run_load_demo
 
 SNIPPET_MODELS = [Topic, Organisation, Person, Funding, Quote, SiteOffer]
-DEMO_HOSTS = [
-    "chemienetzwerk-harz.localhost",
-    "cluster-chemie-kunststoffe.localhost",
-    "recycling-region-harz.localhost",
-    "metropolregion-mitteldeutschland.localhost",
-]
-
 pytestmark = pytest.mark.django_db
 
 
@@ -51,35 +41,20 @@ class Demo:
     en: Locale
 
 
-def _load(**options) -> str:
-    out = StringIO()
-    call_command("load_demo", stdout=out, **options)
-    return out.getvalue()
-
-
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Demo:
-    media_root = tmp_path_factory.mktemp("demo-media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media_root),
-        transaction.atomic(),
-    ):
-        output = _load()
+    with demo_loaded(django_db_blocker, tmp_path_factory.mktemp("demo-media")) as output:
         yield Demo(
             output,
             english.load_memory(),
             Locale.objects.get(language_code="de"),
             Locale.objects.get(language_code="en"),
         )
-        transaction.set_rollback(True)
-    # The site root paths of the rolled-back sites must not outlive them.
-    cache.clear()
 
 
 def _german_demo_pages(demo: Demo) -> list[Page]:
     pages = []
-    for site in Site.objects.filter(hostname__in=DEMO_HOSTS).select_related("root_page"):
+    for site in Site.objects.filter(hostname__in=DEMO_HOSTNAMES).select_related("root_page"):
         pages += site.root_page.get_descendants(inclusive=True).specific()
     assert len(pages) >= 40
     assert all(page.locale_id == demo.de.pk for page in pages)
@@ -258,7 +233,7 @@ def test_output_lists_english_objects(demo):
 def test_second_run_creates_nothing(demo):
     before = _snapshot()
     with TestCase.captureOnCommitCallbacks() as callbacks:
-        output = _load()
+        output = run_load_demo()
     assert callbacks == []
     assert _snapshot() == before
     assert "nothing new" in output
@@ -278,12 +253,12 @@ def _add_german_event(monkeypatch) -> None:
     monkeypatch.setitem(taxonomy.TOPICS, "testthema", ("Testthema", ""))
 
 
-def test_german_text_without_english_stops_the_load(demo, monkeypatch):
+def test_german_text_without_english_stops_therun_load_demo(demo, monkeypatch):
     _add_german_event(monkeypatch)
     before = _snapshot()
 
     with pytest.raises(CommandError) as raised:
-        _load()
+        run_load_demo()
 
     message = str(raised.value)
     assert "Nothing was loaded" in message
@@ -297,13 +272,13 @@ def test_german_text_without_english_stops_the_load(demo, monkeypatch):
 
 
 def test_missing_english_lists_po_entries_and_changes_nothing(demo, monkeypatch):
-    assert _load(missing_english=True).strip() == (
+    assert run_load_demo(missing_english=True).strip() == (
         "# Every German demo string has an English translation."
     )
     _add_german_event(monkeypatch)
     before = _snapshot()
 
-    output = _load(missing_english=True)
+    output = run_load_demo(missing_english=True)
 
     assert output.startswith("# hub/demo/content/en/directory.po\n")
     assert '#. topic „Testthema“\nmsgid "Testthema"\nmsgstr ""' in output

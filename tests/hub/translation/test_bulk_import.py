@@ -16,13 +16,13 @@ from wagtail_localize.models import (
     StringNotUsedInContext,
     StringTranslation,
     Translation,
-    TranslationSource,
     UnknownContext,
     UnknownString,
 )
 
 from hub.translation.bulk_import import import_translated_strings
 from tests.factories import StandardPageFactory, locale
+from tests.factories.translations import start_translation
 
 TOOL_NAME = "PO file"
 BODY = [
@@ -43,11 +43,6 @@ BODY = [
 ]
 # Title, slug, two HTML paragraphs, the heading and the quote's three texts.
 SEGMENTS = 8
-
-
-def start_translation(page) -> Translation:
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    return Translation.objects.create(source=source, target_locale=locale("en"))
 
 
 @pytest.fixture

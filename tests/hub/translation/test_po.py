@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -23,6 +23,7 @@ from wagtail_localize.models import (
 from hub.translation.po import ImportResult, PoImportError, export_po, import_po, plural_forms
 from pages.models import NewsPage
 from tests.factories import NewsIndexPageFactory, NewsPageFactory, locale
+from tests.factories.translations import start_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -76,11 +77,6 @@ def german_news_page(**kwargs) -> NewsPage:
     )
 
 
-def translation_of(page: Page, language_code: str = "en") -> Translation:
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    return Translation.objects.create(source=source, target_locale=locale(language_code))
-
-
 def filled(data: bytes, fill) -> bytes:
     """The PO file with every msgstr set by ``fill(entry)``, as an external tool would."""
     po = polib.pofile(data.decode("utf-8"))
@@ -101,7 +97,7 @@ def page():
 
 @pytest.fixture
 def translation(page):
-    return translation_of(page)
+    return start_translation(page)
 
 
 @pytest.fixture
@@ -149,7 +145,7 @@ def polish(settings):
 
 @pytest.mark.parametrize("language_code", ["en", "pl"])
 def test_exported_file_passes_msgfmt_check(page, language_code, polish, tmp_path):
-    translation = translation_of(page, language_code)
+    translation = start_translation(page, language_code)
     path = tmp_path / "untranslated.po"
     path.write_bytes(export_po(translation))
 
@@ -284,7 +280,7 @@ def test_obsolete_entries_are_skipped(page, translation):
 
 def _other_translation_file(translation: Translation) -> bytes:
     other_page = german_news_page(parent=NewsIndexPageFactory())
-    return filled(export_po(translation_of(other_page)), english)
+    return filled(export_po(start_translation(other_page)), english)
 
 
 def _with_extra_entry(msgid: str, msgctxt=None):
@@ -412,7 +408,7 @@ def test_a_sentence_repeated_in_one_block_is_one_entry(tmp_path):
     page = NewsPageFactory(
         body=[("paragraph", "<p>Mehr erfahren</p><p>Neu im Netzwerk</p><p>Mehr erfahren</p>")]
     )
-    translation = translation_of(page)
+    translation = start_translation(page)
     data = export_po(translation)
     path = tmp_path / "repeated.po"
     path.write_bytes(data)

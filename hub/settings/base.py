@@ -8,6 +8,7 @@ through :mod:`hub.settings.env`; the README lists every variable.
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as default_cors_headers
 from django.core.exceptions import ImproperlyConfigured
 
 from hub.settings.env import deepl_machine_translator, env
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
@@ -205,12 +208,53 @@ EMAIL_BACKEND = (
 # CORS: only the listed frontend origins may call the API from a browser.
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
+# Frontends revalidate with the ETag from the browser too, so they must be able to read it
+# and send it back.
+CORS_EXPOSE_HEADERS = ["ETag"]
+CORS_ALLOW_HEADERS = [*default_cors_headers, "if-none-match"]
+
+
+# The headless API (/api/v1/) configures its views itself (api/views/base.py): no
+# authentication, JSON only, problem documents. Defaults set here would also reach the DRF
+# views that the Wagtail admin and wagtail-localize use with the editor's session.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "api.schema.HubAutoSchema",
+    # `format` is an ordinary filter (events/?format=forum), not a renderer switch.
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Cluster Hub API",
+    "DESCRIPTION": (
+        "Read-only JSON API for the frontends of the Cluster Hub sites. "
+        "The contract is frontend_contract/openapi.json; see frontend_contract/CHANGELOG.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SORT_OPERATION_PARAMETERS": True,
+    "PREPROCESSING_HOOKS": ["api.schema.public_api_only"],
+}
+# Seconds that frontends and shared caches may reuse an API answer before revalidating with
+# its ETag; publishing webhooks tell frontends when to refresh earlier.
+API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", 60)
 
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cluster Hub"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search backend: PostgreSQL full-text search in production, SQLite's
+# FTS5 in development. Its index holds one set of tsvectors, stemmed as German (the source
+# language) for the admin's search; the API stems per requested language at query time from
+# the index's plain text (api/selectors/search.py). SQLite ignores SEARCH_CONFIG. After
+# changing it, rebuild the index: `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

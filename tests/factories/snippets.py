@@ -129,3 +129,22 @@ class SiteOfferFactory(TranslatableFactory):
 
     class Meta:
         model = SiteOffer
+
+
+def translated_copy(instance, language_code: str = "en", **changes):
+    """A saved version of the snippet ``instance`` in another locale, with ``changes``.
+
+    The row as a published translation leaves it in the database (same translation key,
+    relations still pointing at the German snippets), without going through
+    wagtail-localize: for tests of readers such as the API. Organisations come out live
+    unless ``live=False`` is given.
+    """
+    translation = instance.copy_for_translation(locale(language_code))
+    if isinstance(translation, Organisation):
+        changes.setdefault("live", True)
+    for name, value in changes.items():
+        setattr(translation, name, value)
+    translation.save()
+    if isinstance(translation, Organisation) and instance.pk:
+        translation.sectors.set(instance.sectors.all())
+    return translation

@@ -36,7 +36,7 @@ from pages.models import (
     ProjectPartner,
     StandardPage,
 )
-from tests.factories.snippets import OrganisationFactory, PersonFactory
+from tests.factories.snippets import OrganisationFactory, PersonFactory, locale
 
 
 def root_page() -> Page:
@@ -206,3 +206,51 @@ PAGE_FACTORIES = {
         DirectoryPageFactory,
     )
 }
+
+
+# The page type that each page type is placed under by ``page_in_site``.
+NATURAL_PARENTS: dict[type[Page], type[Page]] = {
+    NetworkPage: HomePage,
+    ClusterIndexPage: HomePage,
+    ClusterPage: ClusterIndexPage,
+    ProjectIndexPage: HomePage,
+    ProjectPage: ProjectIndexPage,
+    NewsletterSeriesPage: HomePage,
+    NewsletterIssuePage: NewsletterSeriesPage,
+    DocumentSeriesPage: HomePage,
+    DocumentationItemPage: DocumentSeriesPage,
+    EventIndexPage: HomePage,
+    EventPage: EventIndexPage,
+    NewsIndexPage: HomePage,
+    NewsPage: NewsIndexPage,
+    StandardPage: HomePage,
+    DirectoryPage: NetworkPage,
+}
+
+
+def page_in_site(model: type[Page], *, home: HomePage, **declarations) -> Page:
+    """A live page of ``model`` below ``home`` (e.g. a site's root), with new parents of
+    the types it needs in between: ``page_in_site(EventPage, home=home)`` also makes an
+    event index. ``home`` itself stands for HomePage."""
+    if model is HomePage:
+        return home
+    parent_model = NATURAL_PARENTS[model]
+    parent = home if parent_model is HomePage else page_in_site(parent_model, home=home)
+    return PAGE_FACTORIES[model](parent=parent, **declarations)
+
+
+def translate_page(page: Page, language_code: str = "en", *, publish: bool = True, **fields):
+    """``page`` copied into ``language_code`` with ``fields`` changed (``title``, ``slug``,
+    ...) and, unless ``publish`` is False, published.
+
+    It is the copy that wagtail-localize makes before translators fill it in; untranslated
+    parents are copied along (as drafts of the German text, like localize does).
+    """
+    translation = page.specific.copy_for_translation(locale(language_code), copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    if publish:
+        translation.save_revision().publish()
+        translation.refresh_from_db()
+    return translation

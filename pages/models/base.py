@@ -101,9 +101,24 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, Page):  # noqa: DJ008 - Page
     is_creatable = False
     base_form_class = BasePageForm
 
-    promote_panels = (
-        Page.promote_panels + ListingFieldsMixin.listing_panels + SocialMetaMixin.seo_panels
+    show_in_footer = models.BooleanField(
+        "show in footer",
+        default=False,
+        help_text="Link to this page in the site's footer, e.g. the imprint or privacy notice.",
     )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading="For search engines",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("show_in_menus"), FieldPanel("show_in_footer")],
+            heading="For site menus",
+        ),
+        *ListingFieldsMixin.listing_panels,
+        *SocialMetaMixin.seo_panels,
+    ]
 
     search_fields = [
         *Page.search_fields,
@@ -122,6 +137,7 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, Page):  # noqa: DJ008 - Page
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
         SynchronizedField("show_in_menus", overridable=False),
+        SynchronizedField("show_in_footer", overridable=False),
         *ListingFieldsMixin.listing_translatable_fields,
         *SocialMetaMixin.seo_translatable_fields,
     ]

@@ -107,6 +107,7 @@ def _network_page(b, home, network_org, fundings):
         NetworkPage,
         "netzwerk",
         title="Das Netzwerk",
+        show_in_menus=True,
         organisation=network_org,
         tagline="Chemisch-metallurgische Kompetenzregion Westharz",
         intro=INTRO,
@@ -243,6 +244,7 @@ def build(b) -> None:
         DirectoryPage,
         "clusteratlas",
         title="Clusteratlas",
+        show_in_menus=True,
         intro="Alle Mitglieder des ChemieNetzwerks Harz mit Branche, Standort und Profil.",
         group=network,
         brochure=b.document(
@@ -257,6 +259,7 @@ def build(b) -> None:
         StandardPage,
         "karriere",
         title="Karriere im Harz",
+        show_in_menus=True,
         intro="Ausbildung, Studium und Beruf in der Chemie- und Metallindustrie des Westharzes.",
         body=[
             m.paragraph(

@@ -149,13 +149,15 @@ def event_pages(
     builder, home, slug: str, title: str, events: list[dict], *, intro: str = "", **shared
 ) -> dict:
     """An event index below ``home`` with one EventPage per entry; returns them by slug."""
-    index = builder.page(home, EventIndexPage, slug, title=title, intro=intro)
+    index = builder.page(home, EventIndexPage, slug, title=title, intro=intro, show_in_menus=True)
     return {row["slug"]: builder.page(index, EventPage, **shared, **row) for row in events}
 
 
 def news_pages(builder, home, items: dict[str, dict], *, intro: str = "") -> None:
     """The news index "Aktuelles" below ``home`` with a NewsPage per slug in ``items``."""
-    index = builder.page(home, NewsIndexPage, "aktuelles", title="Aktuelles", intro=intro)
+    index = builder.page(
+        home, NewsIndexPage, "aktuelles", title="Aktuelles", intro=intro, show_in_menus=True
+    )
     for slug, fields in items.items():
         builder.page(index, NewsPage, slug, **fields)
 

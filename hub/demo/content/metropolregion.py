@@ -129,6 +129,7 @@ def _clusters(b, home, quote):
         ClusterIndexPage,
         "cluster",
         title="Cluster in Mitteldeutschland",
+        show_in_menus=True,
         intro="Die Metropolregion unterstützt Clusterinitiativen, Netzwerke und Kooperationen "
         "in Branchen, in denen sich Unternehmen und Forschung überdurchschnittlich ballen.",
         body=[
@@ -156,6 +157,7 @@ def _clusters(b, home, quote):
             ClusterPage,
             slug,
             title=title,
+            show_in_menus=True,
             intro=summary,
             listing_summary=summary,
             topics=topics(*topic_slugs),

@@ -149,6 +149,7 @@ def _documentation(b, home, forum):
         DocumentSeriesPage,
         "veranstaltungsdokumentation",
         title="Veranstaltungsdokumentation",
+        show_in_menus=True,
         intro="Berichte und Unterlagen zu den Veranstaltungen der Metropolregion.",
     )
     documentation_page(
@@ -200,6 +201,7 @@ def build(b, home, *, organiser) -> None:
         StandardPage,
         "gewerbeflaechen",
         title="Industrie- und Gewerbeflächen-Pool",
+        show_in_menus=True,
         intro="Gewerbeflächen und Hallenobjekte in Sachsen, Sachsen-Anhalt und Thüringen – "
         "als Liste und auf der Standortkarte.",
         body=[

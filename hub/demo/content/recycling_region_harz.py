@@ -18,6 +18,7 @@ from hub.demo.content.chemienetzwerk_members import TU_CLAUSTHAL
 from hub.demo.content.common import Org, at, event, event_pages, home_page, organisation, topics
 from hub.demo.images import Palette
 from pages.models import (
+    ProjectIndexPage,
     ProjectPage,
     ProjectPartner,
     StandardPage,
@@ -104,7 +105,7 @@ EVENTS = [
 ]
 
 
-def _project(b, home, lead):
+def _project(b, projects, lead):
     funding = b.snippet(
         Funding,
         {"reference_number": "01MI2001"},
@@ -123,10 +124,11 @@ def _project(b, home, lead):
     ]
     roles = ["Forschungspartner"] + ["KMU-Partner"] * (len(partners) - 1)
     return b.page(
-        home,
+        projects,
         ProjectPage,
         "projekt",
         title="Das Innovationsforum",
+        show_in_menus=True,
         intro=INTRO,
         lead_organisation=lead,
         fundings=[funding],
@@ -173,12 +175,21 @@ def build(b) -> None:
             ),
         ],
     )
-    project = _project(b, home, lead)
+    projects = b.page(
+        home,
+        ProjectIndexPage,
+        "projekte",
+        title="Projekte",
+        show_in_menus=True,
+        intro="Das Innovationsforum und die Vorhaben, die aus ihm hervorgehen.",
+    )
+    project = _project(b, projects, lead)
     b.page(
         project,
         StandardPage,
         "recyclingregion-harz",
         title="Die Recyclingregion Harz",
+        show_in_menus=True,
         intro="Vom Rohstoffabbau zur Rohstoffrückgewinnung.",
         body=[
             m.paragraph(

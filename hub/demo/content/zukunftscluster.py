@@ -144,6 +144,7 @@ def build(b) -> None:
         ClusterPage,
         "cluster",
         title="Das Zukunftscluster",
+        show_in_menus=True,
         intro=INTRO,
         website=WEBSITE,
         vision=VISION,
@@ -175,6 +176,7 @@ def build(b) -> None:
         DirectoryPage,
         "clusteratlas",
         title="Clusteratlas",
+        show_in_menus=True,
         intro="Die Akteure des Zukunftsclusters mit Profil, Branche und Standort.",
         group=cluster,
         brochure=b.document(

@@ -141,6 +141,7 @@ def _documentation(b, home, events):
         DocumentSeriesPage,
         "ckreihe",
         title="CKreihe",
+        show_in_menus=True,
         short_name="CKreihe",
         intro="Dokumente zu den Veranstaltungen des Zukunftsclusters: Protokolle, "
         "Präsentationen und Tagungsbände.",
@@ -168,6 +169,7 @@ def _newsletter(b, home, author):
         NewsletterSeriesPage,
         "cknews",
         title="CKnews",
+        show_in_menus=True,
         short_name="CKnews",
         frequency="quarterly",
         intro="Der thematische Newsletter des Zukunftsclusters erscheint viermal im Jahr.",

@@ -30,7 +30,8 @@ export GUNICORN_BIND
 TEST_SETTINGS ?= hub.settings.test
 PYTEST_ARGS ?=
 
-.PHONY: help venv run test lint format migrations-check browsers bench clean distclean
+.PHONY: help venv run test lint format migrations-check contract contract-check contract-examples \
+	browsers bench clean distclean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -63,6 +64,35 @@ format: venv ## Sort imports and format the code
 
 migrations-check: venv ## Fail when a model change has no migration
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
+
+# The frontend contract (frontend_contract/): openapi.json comes from the code, the TypeScript
+# types from openapi.json (openapi-typescript, pinned in package-lock.json; needs Node >= 20).
+# Generated under the test settings, as the drift test in tests/contract/ generates it.
+CONTRACT := frontend_contract
+CONTRACT_NODE_MODULES := $(CONTRACT)/node_modules/.package-lock.json
+# `make contract-examples` loads the demo into this throwaway database and media folder.
+EXAMPLES_VAR := var/contract-examples
+EXAMPLES_ENV := DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) \
+	DATABASE_URL=sqlite:///$(CURDIR)/$(EXAMPLES_VAR)/hub.sqlite3 MEDIA_ROOT=$(CURDIR)/$(EXAMPLES_VAR)/media
+
+$(CONTRACT_NODE_MODULES): $(CONTRACT)/package.json $(CONTRACT)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 or newer." >&2; exit 1; }
+	cd $(CONTRACT) && npm ci --no-audit --no-fund
+
+contract: venv $(CONTRACT_NODE_MODULES) ## Regenerate frontend_contract/openapi.json and types/api.d.ts from the code
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) export_contract
+	cd $(CONTRACT) && npm run --silent generate
+
+contract-check: venv $(CONTRACT_NODE_MODULES) ## Fail when openapi.json or the types drift from the code; type-check the client
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) export_contract --check
+	cd $(CONTRACT) && npm run --silent check
+
+contract-examples: venv ## Regenerate frontend_contract/examples/ from the demo (throwaway SQLite database)
+	rm -rf $(EXAMPLES_VAR)
+	$(EXAMPLES_ENV) $(MANAGE) migrate --noinput --verbosity 0
+	$(EXAMPLES_ENV) $(MANAGE) load_demo > /dev/null
+	$(EXAMPLES_ENV) $(MANAGE) export_contract --examples
+	rm -rf $(EXAMPLES_VAR)
 
 browsers: ## Install Debian's Chromium for the browser tests (root only)
 	@if [ -x /usr/bin/chromium ]; then \

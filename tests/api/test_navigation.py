@@ -220,3 +220,18 @@ def test_every_demo_site_has_the_same_main_menu_in_german_and_english(api_client
         item["path"] for section in english for item in [section, *section["children"]]
     ]
     assert all(path.startswith("/en/") for path in english_paths)
+
+
+@pytest.mark.parametrize("hostname", sorted(DEMO_HOSTNAMES))
+def test_every_demo_site_links_its_legal_pages_in_the_footer(api_client, demo, hostname):
+    german = navigation(api_client, site=hostname, locale="de")["footer"]
+    english = navigation(api_client, site=hostname, locale="en")["footer"]
+
+    assert [(item["title"], item["path"]) for item in german] == [
+        ("Impressum", "/impressum/"),
+        ("Datenschutz", "/datenschutz/"),
+    ]
+    assert [(item["title"], item["path"]) for item in english] == [
+        ("Legal notice", "/en/legal-notice/"),
+        ("Privacy", "/en/privacy/"),
+    ]

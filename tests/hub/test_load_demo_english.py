@@ -226,7 +226,7 @@ def test_translation_memory_has_no_unused_entries(demo):
 
 
 def test_output_lists_english_objects(demo):
-    assert "English pages: 10" in demo.output
+    assert "English pages: 12" in demo.output
     assert "English topics: 14" in demo.output
 
 

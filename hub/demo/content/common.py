@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from hub.demo import markup as m
 from hub.demo.markup import document, rich
 from pages.models import (
     DocumentationItemPage,
@@ -17,6 +18,7 @@ from pages.models import (
     HomePage,
     NewsIndexPage,
     NewsPage,
+    StandardPage,
 )
 from snippets.models import Membership, Organisation, Topic
 
@@ -116,9 +118,10 @@ def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datet
 
 
 def home_page(builder, owner: Organisation, *, intro: str, body: list) -> HomePage:
-    """The current site's home page, run by ``owner``, with a generated hero image."""
+    """The current site's home page, run by ``owner``, with a generated hero image and the
+    legal pages every site links to from its footer."""
     spec = builder.site
-    return builder.home(
+    home = builder.home(
         spec,
         HomePage,
         title=spec.name,
@@ -127,6 +130,41 @@ def home_page(builder, owner: Organisation, *, intro: str, body: list) -> HomePa
         hero_image=builder.image(spec.name, spec.hero_caption),
         organisation=owner,
         body=body,
+    )
+    legal_pages(builder, home, owner)
+    return home
+
+
+def legal_pages(builder, home: HomePage, owner: Organisation) -> None:
+    """Imprint and privacy notice below ``home``, in the footer rather than the main menu."""
+    builder.page(
+        home,
+        StandardPage,
+        "impressum",
+        title="Impressum",
+        show_in_footer=True,
+        intro="Angaben zum Anbieter dieser Website.",
+        body=[
+            m.paragraph(
+                "Diese Website wird von der unten genannten Organisation betrieben. Sie ist "
+                "für die Inhalte verantwortlich, soweit nicht anders angegeben."
+            ),
+            m.organisations("Anbieter", [owner]),
+        ],
+    )
+    builder.page(
+        home,
+        StandardPage,
+        "datenschutz",
+        title="Datenschutz",
+        show_in_footer=True,
+        intro="Wie diese Website mit personenbezogenen Daten umgeht.",
+        body=[
+            m.paragraph(
+                "Kontaktdaten von Personen zeigt diese Website nur mit deren Einwilligung. "
+                "Wer den Newsletter bestellt, kann ihn jederzeit wieder abbestellen."
+            ),
+        ],
     )
 
 

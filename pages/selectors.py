@@ -42,6 +42,20 @@ def frontend_base_url(*, site_id: int, request: Any = None) -> str:
     return base_url
 
 
+def view_restrictions_covering() -> QuerySet:
+    """Restrictions on the outer page or one of its ancestors, for ``Exists()``."""
+    return PageViewRestriction.objects.filter(
+        # A restriction's page path prefixes the paths of every page below it.
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+
+
+def public_pages(queryset: QuerySet | None = None) -> QuerySet:
+    """Live pages outside any view restriction, aliases included; one query, no lookups."""
+    queryset = Page.objects.all() if queryset is None else queryset
+    return queryset.filter(live=True).exclude(Exists(view_restrictions_covering()))
+
+
 def page_alternates(*, page: Page, request: Any = None) -> list[dict]:
     """The live, public versions of ``page`` in each locale, ``page`` itself included.
 
@@ -56,15 +70,11 @@ def page_alternates(*, page: Page, request: Any = None) -> list[dict]:
     the German content. One query, whatever the number of locales; the paths come from the
     site root paths that Wagtail caches (on ``request`` too, when one is given).
     """
-    restricted = PageViewRestriction.objects.filter(
-        # A restriction covers its page and every page below it (whose path it prefixes).
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
     # Plain Page rows suffice: page types change the URL's host (the frontend), not its path.
     translations = (
         Page.objects.filter(translation_key=page.translation_key, live=True)
         .filter(Q(alias_of__isnull=True) | Q(pk=page.pk))
-        .exclude(Exists(restricted))
+        .exclude(Exists(view_restrictions_covering()))
         .select_related("locale")
     )
 

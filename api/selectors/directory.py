@@ -7,34 +7,15 @@ frontend in English therefore sees the whole directory, partly in German, rather
 the few entries already translated.
 """
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from wagtail.models import DraftStateMixin, Locale, Page, Site
 
 from api.selectors.events import site_root_in_locale
-from api.selectors.localized import localized_objects
 from pages.models import NewsletterIssuePage, NewsletterSeriesPage
-from pages.selectors import member_translation_keys
+from pages.selectors import member_translation_keys, public_pages
 from snippets.models import Funding, Organisation, Person, SiteOffer, Topic
-
-
-def localized_by_pk(objects: Iterable, *, locale: Locale) -> dict[tuple[type, int], object]:
-    """``{(model, pk): translation in locale}`` for ``objects``; one query per model.
-
-    Objects that are not live (and have no live translation) are missing from the mapping,
-    so ``mapping.get((type(obj), obj.pk))`` is None for them: a relation to an unpublished
-    organisation reads as no relation at all.
-    """
-    objects = [obj for obj in objects if obj is not None]
-    localized = localized_objects(objects, locale=locale)
-    by_key = {(type(obj), obj.translation_key): obj for obj in localized}
-    return {
-        (type(obj), obj.pk): by_key[(type(obj), obj.translation_key)]
-        for obj in objects
-        if (type(obj), obj.translation_key) in by_key
-    }
 
 
 def in_locale_with_fallback(queryset: QuerySet, *, locale: Locale) -> QuerySet:
@@ -64,8 +45,7 @@ def group_page(*, page_id: int) -> Page | None:
     """The network, cluster or project page with ``page_id`` in any locale, if live and
     public (the members of a private project are not public either)."""
     return (
-        Page.objects.live()
-        .public()
+        public_pages()
         .filter(
             pk=page_id,
             content_type__app_label="pages",
@@ -131,17 +111,17 @@ def organisation_memberships_in_locale(
 
     Memberships point at the German group pages and are copied to translations of the
     organisation, so both versions list the same groups. Groups outside any site (no path)
-    are left out. Three queries, whatever the number of memberships.
+    are left out. Two queries, whatever the number of memberships.
     """
-    public_pages = Page.objects.live().public().filter(alias_of__isnull=True)
+    groups = public_pages().filter(alias_of__isnull=True)
     memberships = list(
-        organisation.memberships.filter(group__in=public_pages)
+        organisation.memberships.filter(group__in=groups)
         .select_related("group")
         .order_by("sort_order", "pk")
     )
     translated_groups = {
         page.translation_key: page
-        for page in public_pages.filter(
+        for page in groups.filter(
             locale_id=locale.pk,
             translation_key__in={membership.group.translation_key for membership in memberships},
         )
@@ -200,8 +180,7 @@ def newsletter_series(*, site: Site, locale: Locale) -> QuerySet[NewsletterSerie
     if root is None:
         return NewsletterSeriesPage.objects.none()
     return (
-        NewsletterSeriesPage.objects.live()
-        .public()
+        public_pages(NewsletterSeriesPage.objects.all())
         .descendant_of(root)
         .filter(locale_id=locale.pk, alias_of__isnull=True)
         .select_related("locale")
@@ -212,8 +191,7 @@ def newsletter_series(*, site: Site, locale: Locale) -> QuerySet[NewsletterSerie
 def published_newsletter_series(*, series_id: int) -> NewsletterSeriesPage | None:
     """The live, public newsletter series with ``series_id``; None for aliases too."""
     return (
-        NewsletterSeriesPage.objects.live()
-        .public()
+        public_pages(NewsletterSeriesPage.objects.all())
         .filter(pk=series_id, alias_of__isnull=True)
         .first()
     )
@@ -225,8 +203,7 @@ def newsletter_issues(
     """Live, public issues of ``series``, newest first (by publication date, then year and
     number for issues without a date)."""
     queryset = (
-        NewsletterIssuePage.objects.live()
-        .public()
+        public_pages(NewsletterIssuePage.objects.all())
         .child_of(series)
         .filter(alias_of__isnull=True)
         .select_related("locale", "cover_image", "pdf_edition")

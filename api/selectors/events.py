@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from pages.models import EventPage
+from pages.selectors import public_pages
 
 UPCOMING = "upcoming"
 PAST = "past"
@@ -50,8 +51,7 @@ def site_events(*, site: Site, locale: Locale) -> QuerySet[EventPage]:
     if root is None:
         return EventPage.objects.none()
     return (
-        EventPage.objects.live()
-        .public()
+        public_pages(EventPage.objects.all())
         .descendant_of(root)
         .filter(locale_id=locale.pk, alias_of__isnull=True, start__isnull=False)
         .annotate(effective_end=Coalesce("end", "start"))

@@ -54,3 +54,16 @@ def localized_object(obj: T | None, *, locale: Locale) -> T | None:
     """One object in ``locale`` (see :func:`localized_objects`), or None when not live."""
     found: Sequence[T] = localized_objects([obj], locale=locale)
     return found[0] if found else None
+
+
+def localized_by_pk(objects: Iterable[T], *, locale: Locale) -> dict[tuple[type, int], T | None]:
+    """``{(model, pk): the object in locale}`` for ``objects``; one query per model.
+
+    Untranslated objects stand in with their German original; objects that are not live
+    (an unpublished organisation) map to None, so a relation to one reads as none at all.
+    """
+    objects = [obj for obj in objects if obj is not None]
+    shown = {
+        (type(obj), obj.translation_key): obj for obj in localized_objects(objects, locale=locale)
+    }
+    return {(type(obj), obj.pk): shown.get((type(obj), obj.translation_key)) for obj in objects}

@@ -10,34 +10,20 @@ Paths are what frontends route by: ``/ueber-uns/`` for German, the default local
 root paths, which are cached and shared between calls through the ``request``.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Length, Substr
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from django.db.models import Exists, Q, QuerySet
+from wagtail.models import Locale, Page, Site
 from wagtail.models.sites import SiteRootPath
 
 from pages.models import BasePage
-from pages.selectors import frontend_base_url
+from pages.selectors import frontend_base_url, public_pages, view_restrictions_covering
 
 _SITE_HOSTNAMES_ATTR = "_api_site_hostnames"
-
-
-def view_restrictions_covering() -> QuerySet:
-    """Restrictions on the outer page or one of its ancestors, for ``Exists()``."""
-    return PageViewRestriction.objects.filter(
-        # A restriction's page path prefixes the paths of every page below it.
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-
-
-def public_pages(queryset: QuerySet | None = None) -> QuerySet:
-    """Live pages outside any view restriction, aliases included; one query, no lookups."""
-    queryset = Page.objects.all() if queryset is None else queryset
-    return queryset.filter(live=True).exclude(Exists(view_restrictions_covering()))
 
 
 # Where Wagtail's Page.get_url_parts() keeps the site root paths on a request; sharing it
@@ -130,24 +116,59 @@ def page_breadcrumbs(*, page: Page, request: Any) -> list[dict]:
 
 def localized_public_page(*, page: Page | None, locale: Locale, request: Any) -> Page | None:
     """``page``'s live, public translation in ``locale``, else ``page`` itself when it is
-    live and public, else None; at most one query.
+    live and public, else None; one query (see :func:`localized_public_pages`).
 
     For references that wagtail-localize keeps pointing at the German page (the group of a
     directory, the event a documentation belongs to).
     """
     if page is None:
         return None
-    candidates = (
-        public_pages()
-        .filter(translation_key=page.translation_key, alias_of__isnull=True)
-        .filter(Q(locale_id=locale.pk) | Q(pk=page.pk))
+    return localized_public_pages(page_ids=[page.pk], locale=locale, request=request).get(page.pk)
+
+
+def localized_public_pages(
+    *, page_ids: Iterable[int], locale: Locale, request: Any
+) -> dict[int, Page]:
+    """``{requested id: page to link to}`` for links to ``page_ids``; one query.
+
+    A link leads to the page's live, public translation in ``locale``, else to the page
+    itself when that is live and public. Aliases (wagtail-localize's stand-ins for
+    untranslated pages) are never link targets, and neither are pages outside every site.
+    Ids missing from the answer have no public target: the link is to be dropped.
+
+    The pages are plain ``Page`` rows with their locale, which is all a link needs.
+    """
+    page_ids = set(page_ids)
+    if not page_ids:
+        return {}
+    requested_keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    # The requested pages themselves are fetched whatever their state: their translation
+    # key is what leads to the translation when they are not public.
+    rows = list(
+        Page.objects.filter(translation_key__in=requested_keys)
+        .filter(Q(pk__in=page_ids) | Q(locale_id=locale.pk))
+        .annotate(under_view_restriction=Exists(view_restrictions_covering()))
         .select_related("locale")
     )
-    found = {candidate.locale_id: candidate for candidate in candidates}
-    chosen = found.get(locale.pk) or found.get(page.locale_id)
-    if chosen is None or page_location(page=chosen, request=request) is None:
-        return None
-    return chosen
+
+    def linkable(page: Page) -> bool:
+        return page.live and not page.under_view_restriction and page.alias_of_id is None
+
+    translations = {
+        page.translation_key: page
+        for page in rows
+        if page.locale_id == locale.pk and linkable(page)
+    }
+    targets = {}
+    for page in rows:
+        if page.pk not in page_ids:
+            continue
+        target = translations.get(page.translation_key)
+        if target is None and linkable(page):
+            target = page
+        if target is not None and page_location(page=target, request=request) is not None:
+            targets[page.pk] = target
+    return targets
 
 
 # Resolving a frontend path

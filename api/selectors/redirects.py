@@ -19,7 +19,8 @@ from django.utils.encoding import uri_to_iri
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
-from api.selectors.pages import page_location, public_pages
+from api.selectors.pages import page_location
+from pages.selectors import public_pages
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,10 @@ from django.db.models import CharField, F, QuerySet, Value
 from wagtail.models import Locale, Site
 from wagtail.search.backends import get_search_backend
 
-from api.selectors.pages import page_location, public_pages, site_root_url_path
+from api.selectors.pages import page_location, site_root_url_path
 from api.serializers.pages.registry import page_type_name
 from pages.models import BasePage
+from pages.selectors import public_pages
 from snippets.models import Organisation
 
 SearchKind = Literal["page", "organisation"]

@@ -16,7 +16,7 @@ from django.db.models import prefetch_related_objects
 from drf_spectacular.drainage import set_override
 from rest_framework import serializers
 
-from api.selectors.directory import localized_by_pk
+from api.selectors.localized import localized_by_pk
 from api.serializers.images import ImageSerializer, rendition_prefetch
 from api.serializers.pages.registry import page_type_name
 from api.serializers.rich_text import RichTextField, render_rich_text
@@ -57,14 +57,6 @@ class NamedChoiceField(serializers.ChoiceField):
         set_override(self, "field_component_name", component_name)
 
 
-def translation_mapping(related: list, *, locale) -> dict[tuple[type, int], object]:
-    """``{(model, pk of the original): translation in locale, or None when not live}`` for
-    every object in ``related``, looked up in one query per model."""
-    related = [obj for obj in related if obj is not None]
-    found = localized_by_pk(related, locale=locale)
-    return {(type(obj), obj.pk): found.get((type(obj), obj.pk)) for obj in related}
-
-
 class LocalizingListSerializer(serializers.ListSerializer):
     """A list whose items' snippet relations are mapped to the response's locale in bulk.
 
@@ -82,7 +74,7 @@ class LocalizingListSerializer(serializers.ListSerializer):
             locale = self.context.get("locale") or items[0].locale
             self.child.prefetched_translations = {
                 **(previous or {}),
-                **translation_mapping(related, locale=locale),
+                **localized_by_pk(related, locale=locale),
             }
         try:
             return [self.child.to_representation(item) for item in items]
@@ -654,14 +646,14 @@ class SiteOfferFeatureCollectionSerializer(serializers.Serializer):
     def to_representation(self, offers):
         offers = list(offers)
         locale = self.context["locale"]
-        translations = translation_mapping([offer.contact for offer in offers], locale=locale)
+        translations = localized_by_pk([offer.contact for offer in offers], locale=locale)
         contacts = [person for person in translations.values() if person is not None]
         # Translations come from a fresh query: fetch what a contact shows in bulk too.
         prefetch_related_objects(
             contacts, "organisation", "photo", rendition_prefetch("photo__renditions")
         )
         translations.update(
-            translation_mapping([person.organisation for person in contacts], locale=locale)
+            localized_by_pk([person.organisation for person in contacts], locale=locale)
         )
         feature_serializer = SiteOfferFeatureSerializer(context=self.context)
         feature_serializer.prefetched_translations = translations

@@ -24,12 +24,9 @@ from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from api.selectors.blocks import (
-    EmbedKey,
-    cached_embeds,
-    localized_public_pages,
-    localized_snippets,
-)
+from api.selectors.embeds import EmbedKey, cached_embeds
+from api.selectors.localized import localized_by_pk
+from api.selectors.pages import localized_public_pages
 from api.serializers.images import rendition_prefetch
 from snippets.models import Funding, Organisation, Person, Quote
 
@@ -87,7 +84,7 @@ class References:
         # serializers of api/serializers/snippets.py take it as ``prefetched_translations``.
         self.translations: dict[tuple[type, int], Any] = {}
 
-    # Pages: link targets in the response's locale (api/selectors/blocks.py).
+    # Pages: link targets in the response's locale (api/selectors/pages.py).
     def load_pages(self, page_ids: Iterable[int]) -> None:
         missing = set(page_ids) - self._pages.keys()
         if missing:
@@ -133,7 +130,7 @@ class References:
         while pending:
             related = []
             for model, items in _by_model(pending).items():
-                translations = localized_snippets(items, locale=self.locale)
+                translations = localized_by_pk(items, locale=self.locale)
                 self.translations.update(translations)
                 shown = list({id(obj): obj for obj in translations.values() if obj}.values())
                 prefetch_related_objects(shown, *SNIPPET_PREFETCHES.get(model, ()))

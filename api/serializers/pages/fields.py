@@ -11,8 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.selectors.directory import localized_by_pk
-from api.selectors.localized import localized_objects
+from api.selectors.localized import localized_by_pk, localized_objects
 from api.selectors.pages import PageLocation, localized_public_page, page_location
 from api.serializers.pages.registry import PAGE_TYPE_CHOICES, page_type_name
 
@@ -162,9 +161,9 @@ class SnippetRolesField(serializers.Field):
         snippets = [getattr(row, self.snippet_field) for row in rows]
         translations = localized_by_pk(snippets, locale=self.context["locale"])
         shown = [
-            (row, translations[(type(snippet), snippet.pk)])
+            (row, translation)
             for row, snippet in zip(rows, snippets, strict=True)
-            if (type(snippet), snippet.pk) in translations
+            if (translation := translations.get((type(snippet), snippet.pk))) is not None
         ]
         snippet_serializer_class = type(self.item_serializer_class().fields[self.snippet_field])
         rendered = snippet_serializer_class(

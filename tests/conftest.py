@@ -33,3 +33,43 @@ def staff_client(client, staff_user):
     """Django's test client, logged in as :func:`staff_user`."""
     client.force_login(staff_user)
     return client
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django's email goes to it for the test's duration."""
+    from tests.peers.smtp import LoopbackSMTPServer
+
+    with LoopbackSMTPServer() as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = server.host
+        settings.EMAIL_PORT = server.port
+        settings.EMAIL_HOST_USER = ""
+        settings.EMAIL_HOST_PASSWORD = ""
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        yield server
+
+
+@pytest.fixture
+def http_receiver():
+    """An HTTP server on loopback that records requests and answers 204."""
+    from tests.peers.http_receiver import HTTPReceiver
+
+    with HTTPReceiver() as receiver:
+        yield receiver
+
+
+@pytest.fixture
+def task_worker(settings, transactional_db):
+    """django-tasks' database backend with its worker running in a thread.
+
+    Tasks enqueued during the test are stored and run by the worker, not in the request.
+    """
+    from tests.peers.worker import DATABASE_BACKEND, BackgroundWorker
+
+    settings.TASKS = DATABASE_BACKEND
+    worker = BackgroundWorker().start()
+    try:
+        yield worker
+    finally:
+        worker.stop()

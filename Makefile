@@ -30,7 +30,7 @@ export GUNICORN_BIND
 TEST_SETTINGS ?= hub.settings.test
 PYTEST_ARGS ?=
 
-.PHONY: help venv run test lint format migrations-check contract contract-check contract-examples \
+.PHONY: help venv run worker test lint format migrations-check contract contract-check contract-examples \
 	browsers bench clean distclean
 
 help: ## List the targets
@@ -45,11 +45,25 @@ venv: $(UV) ## Create or update .venv from uv.lock (fast when up to date)
 		*) $(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)" ;; esac
 	$(UV) sync --frozen
 
-run: venv ## Migrate, load the demo content, collect static files and serve on 127.0.0.1:8000
+# `make run` serves with gunicorn and runs `manage.py run_worker` (background tasks and
+# scheduled publishing) beside it. Both start in their own process groups (`set -m`; turned
+# off again before waiting, so that bash prints no job notices), so a Ctrl+C reaches only
+# this shell, whose trap sends each of them one SIGTERM and waits for them to finish; when
+# either of them ends, the other is stopped too.
+run: venv ## Migrate, load the demo content, collect static files, serve on 127.0.0.1:8000 with the worker
 	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(MANAGE) load_demo
 	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(MANAGE) collectstatic --noinput --verbosity 0
-	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(BIN)/gunicorn -c hub/gunicorn.conf.py hub.wsgi:application
+	@set -m; export DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS); \
+	$(MANAGE) run_worker & worker=$$!; \
+	$(BIN)/gunicorn -c hub/gunicorn.conf.py hub.wsgi:application & server=$$!; \
+	set +m; \
+	trap 'status=$$?; trap - INT TERM EXIT; kill -TERM $$server $$worker 2>/dev/null || true; \
+		wait $$server $$worker || true; exit $$status' INT TERM EXIT; \
+	wait -n $$server $$worker
+
+worker: venv ## Run only the background worker and scheduled publishing (manage.py run_worker)
+	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(MANAGE) run_worker
 
 test: venv ## Run the test suite (SQLite unless DATABASE_URL is set; e2e tests need /usr/bin/chromium)
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/pytest $(PYTEST_ARGS)

@@ -1,7 +1,9 @@
-"""Admin menu "Communications": flat listings of the pages staff publish most often.
+"""Admin for communications staff.
 
-The page tree spreads newsletter issues, documentation, events and news over several
-sites; these listings show each kind across all sites, with its own date column.
+The menu "Communications" has flat listings of the pages staff publish most often: the page
+tree spreads newsletter issues, documentation, events and news over several sites; these
+listings show each kind across all sites, with its own date column. Reviewers find the
+dashboard panel "Awaiting communications review" on the admin's home page.
 """
 
 from wagtail import hooks
@@ -10,6 +12,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from pages.models import DocumentationItemPage, EventPage, NewsletterIssuePage, NewsPage
+from pages.review_dashboard import CommunicationsReviewPanel
+from pages.workflows import can_review
 
 
 class NewsletterIssueListingViewSet(PageListingViewSet):
@@ -77,3 +81,9 @@ class CommunicationsViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_communications_listings():
     return CommunicationsViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_communications_review_panel(request, panels):
+    if can_review(request.user):
+        panels.append(CommunicationsReviewPanel())

@@ -17,9 +17,8 @@ CORS_ALLOWED_ORIGINS = env.list(
 # The demo sites' frontends run on http://<site>.localhost:3000 (see load_demo).
 CORS_ALLOWED_ORIGIN_REGEXES = [r"^http://[a-z0-9-]+\.localhost:3000$"]
 
-# Without a running worker the quick start still works: tasks run in the request.
-TASKS = {
-    "default": {
-        "BACKEND": env.str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
-    }
-}
+# `make run` starts `manage.py run_worker` beside the web server, so background work
+# (webhooks, email, translation jobs) is queued in the database as in production.
+# TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs it in the request
+# instead, for a server started without the worker.
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

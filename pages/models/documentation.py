@@ -9,6 +9,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BodyStreamBlock, DocumentBlock, ImageBlock
 from pages.models.base import BasePage
+from pages.workflows import CommunicationsReviewMixin
 
 
 class DocumentSeriesPage(BasePage):
@@ -40,7 +41,7 @@ class DocumentSeriesPage(BasePage):
         verbose_name_plural = "document series"
 
 
-class DocumentationItemPage(BasePage):
+class DocumentationItemPage(CommunicationsReviewMixin, BasePage):
     """The documentation of one event: summary, presentations and photos."""
 
     number_in_series = models.PositiveSmallIntegerField(

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BodyStreamBlock
 from pages.models.base import BasePage
+from pages.workflows import CommunicationsReviewMixin
 
 
 class EventIndexPage(BasePage):
@@ -50,7 +51,7 @@ class EventFormat(models.TextChoices):
     EXCURSION = "excursion", "Excursion"
 
 
-class EventPage(BasePage):
+class EventPage(CommunicationsReviewMixin, BasePage):
     start = models.DateTimeField(null=True, help_text="When the event begins.")
     end = models.DateTimeField(null=True, blank=True, help_text="When it ends, if known.")
     all_day = models.BooleanField(

@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BodyStreamBlock
 from pages.models.base import BasePage
+from pages.workflows import CommunicationsReviewMixin
 
 
 class NewsIndexPage(BasePage):
@@ -32,7 +33,7 @@ class NewsIndexPage(BasePage):
         verbose_name = "news index page"
 
 
-class NewsPage(BasePage):
+class NewsPage(CommunicationsReviewMixin, BasePage):
     date = models.DateField(null=True, help_text="Date of the news, shown with it.")
     intro = models.TextField(blank=True, help_text="Lead paragraph: the news in brief.")
     image = models.ForeignKey(

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from pages.blocks import RICH_TEXT_FEATURES, NewsletterArticleBlock
 from pages.forms import NewsletterIssueForm
 from pages.models.base import BasePage
+from pages.workflows import CommunicationsReviewMixin
 
 
 class NewsletterFrequency(models.TextChoices):
@@ -67,7 +68,7 @@ class NewsletterSeriesPage(BasePage):
 QUARTER_CHOICES = [(1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]
 
 
-class NewsletterIssuePage(BasePage):
+class NewsletterIssuePage(CommunicationsReviewMixin, BasePage):
     issue_number = models.PositiveSmallIntegerField(
         null=True, help_text="Number of the issue within its year, e.g. 2 for the second issue."
     )

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 from wagtail.models import Locale, Site
 
 from hub.demo import english
@@ -21,6 +22,11 @@ from hub.models import FrontendSettings
 # Wagtail logs every page and snippet action, django-tasks every index task it runs:
 # hundreds of lines that would bury the progress report.
 CHATTY_LOGGERS = ["wagtail", "django_tasks"]
+
+# The load makes the English versions itself. Tasks that saving pages enqueues (drafts of
+# translations for new German pages, hub.translation.sync) run at once, as they did when
+# the demo was made, instead of waiting in the database queue for a worker.
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @contextmanager
@@ -74,7 +80,10 @@ class Command(BaseCommand):
         builder = DemoBuilder(log=self._detail)
         try:
             translator = self._translator(builder)
-            with _quiet(CHATTY_LOGGERS, unless=self.verbosity >= 3):
+            with (
+                _quiet(CHATTY_LOGGERS, unless=self.verbosity >= 3),
+                override_settings(TASKS=IMMEDIATE_TASKS),
+            ):
                 superuser = self._load(builder, translator)
         except Exception as error:
             # The transaction is rolled back; the files it wrote would be left orphaned.

@@ -81,7 +81,7 @@ def test_translated_pages_and_organisations_use_translation_review(news):
     german_organisation = OrganisationFactory()
 
     assert english_page.get_workflow().name == WORKFLOW
-    assert german_page.get_workflow().name == "Moderators approval"
+    assert german_page.get_workflow().name == "Communications review"
     assert english_organisation.get_workflow().name == WORKFLOW
     assert german_organisation.get_workflow() is None
 

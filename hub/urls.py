@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include("hub.documents")),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("api.urls")),
 ]

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework import serializers
 from rest_framework.test import APIRequestFactory
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from api.serializers.rich_text import RichTextField, render_rich_text, rich_text_references
@@ -134,6 +134,18 @@ def test_link_to_a_deleted_document_is_dropped_keeping_its_text():
     document.delete()
 
     assert render(f'<a linktype="document" id="{document_id}">Bericht</a>') == "Bericht"
+
+
+def test_link_to_a_document_in_a_restricted_collection_is_dropped_keeping_its_text():
+    members_only = Collection.get_first_root_node().add_child(name="Mitgliederbereich")
+    CollectionViewRestriction.objects.create(
+        collection=members_only,
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password="mitglieder",
+    )
+    document = DocumentFactory(collection=members_only)
+
+    assert render(f'<a linktype="document" id="{document.pk}">Protokoll</a>') == "Protokoll"
 
 
 def test_links_of_unknown_types_keep_only_their_text():

@@ -17,13 +17,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import prefetch_related_objects
-from wagtail.documents import get_document_model
 from wagtail.embeds.blocks import EmbedValue
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from api.selectors.documents import public_documents_by_pk
 from api.selectors.embeds import EmbedKey, cached_embeds
 from api.selectors.localized import localized_by_pk
 from api.selectors.pages import localized_public_pages
@@ -102,7 +102,8 @@ class References:
     def load_documents(self, document_ids: Iterable[int]) -> None:
         missing = set(document_ids) - self._documents.keys()
         if missing:
-            found = get_document_model().objects.in_bulk(missing)
+            # A restricted document is left out, as a deleted one: links lose their href.
+            found = public_documents_by_pk(missing)
             self._documents.update({pk: found.get(pk) for pk in missing})
 
     def document(self, document_id: int):

@@ -14,3 +14,5 @@ max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Preview tokens are credentials: the access log blanks them (api/preview/access_log.py).
+logger_class = "api.preview.access_log.TokenRedactingLogger"

@@ -10,7 +10,9 @@ URLs it answers:
 - ``/_app/<file>``: the application's files (``app/`` next to this script). The prefix keeps
   them apart from page paths: a page slug cannot start with an underscore.
 - ``/config.json``: ``{"apiBase": "<--api>", "site": "<--site>"}``, what the app reads first.
-- anything else (GET/HEAD): ``index.html`` with status 200.
+- anything else (GET/HEAD): ``index.html`` with status 200. That includes the preview route
+  ``/_preview?token=...``, where the app shows a draft from the hub (``app/preview.js``);
+  tokens are left out of the request log.
 
 ``--port 0`` takes a free port. The first line printed is always ``Serving on <origin>``, so a
 script that starts the server can read the address from it. Only the Python standard library
@@ -19,6 +21,7 @@ is used: the frontend has no build step and no dependencies.
 
 import argparse
 import json
+import re
 import sys
 from functools import partial
 from http import HTTPStatus
@@ -31,6 +34,16 @@ APP_DIR = DEMO_DIR / "app"
 INDEX_HTML = DEMO_DIR / "index.html"
 APP_PREFIX = "/_app/"
 CONFIG_PATH = "/config.json"
+PREVIEW_PATH = "/_preview"
+# The preview route shows drafts: no cache keeps it, no search engine indexes it, and its
+# address (with the token) is not sent on as a referrer.
+PREVIEW_HEADERS = {
+    "Cache-Control": "no-store",
+    "X-Robots-Tag": "noindex",
+    "Referrer-Policy": "no-referrer",
+}
+# Preview tokens (``/_preview?token=...``) open a draft: they stay out of the request log.
+TOKEN_IN_QUERY = re.compile(r"(?<=[?&]token=)[^&\s\"]+")
 
 # Module scripts must come with a JavaScript media type; the platform's mimetypes database
 # does not guarantee one for .js on every system.
@@ -70,7 +83,14 @@ class FrontendRequestHandler(SimpleHTTPRequestHandler):
                 content_type = CONTENT_TYPES.get(file.suffix, "application/octet-stream")
                 self._send(HTTPStatus.OK, file.read_bytes(), content_type, include_body)
         else:
-            self._send(HTTPStatus.OK, INDEX_HTML.read_bytes(), CONTENT_TYPES[".html"], include_body)
+            headers = PREVIEW_HEADERS if path == PREVIEW_PATH else {}
+            self._send(
+                HTTPStatus.OK,
+                INDEX_HTML.read_bytes(),
+                CONTENT_TYPES[".html"],
+                include_body,
+                headers=headers,
+            )
 
     @staticmethod
     def _app_file(relative: str) -> Path | None:
@@ -80,19 +100,30 @@ class FrontendRequestHandler(SimpleHTTPRequestHandler):
             return None
         return candidate
 
-    def _send(self, status, body: bytes, content_type: str, include_body: bool, cache=True):
+    def _send(
+        self, status, body: bytes, content_type: str, include_body: bool, cache=True, headers=None
+    ):
+        headers = {
+            # A development server: always serve the files as they are on disk right now.
+            "Cache-Control": "no-cache" if cache else "no-store",
+            **(headers or {}),
+        }
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        # A development server: always serve the files as they are on disk right now.
-        self.send_header("Cache-Control", "no-cache" if cache else "no-store")
+        for name, value in headers.items():
+            self.send_header(name, value)
         self.end_headers()
         if include_body:
             self.wfile.write(body)
 
     def log_message(self, format, *args):
         if not self.quiet:
-            super().log_message(format, *args)
+            redacted = [
+                TOKEN_IN_QUERY.sub("[redacted]", arg) if isinstance(arg, str) else arg
+                for arg in args
+            ]
+            super().log_message(format, *redacted)
 
 
 def make_server(*, api: str, site: str, host: str, port: int, quiet: bool = False):

@@ -248,7 +248,7 @@ class DemoBuilder:
             site=site,
             defaults={
                 "base_url": spec.frontend_url,
-                "preview_url": f"{spec.frontend_url}/api/preview",
+                "preview_url": f"{spec.frontend_url}/_preview",
             },
         )
         if created:

@@ -8,10 +8,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from api.preview.handoff import preview_response
 from pages.forms import BasePageForm
 from pages.selectors import frontend_base_url
-
-PREVIEW_TEMPLATE = "pages/preview.html"
 
 
 class ListingFieldsMixin(models.Model):
@@ -95,7 +94,9 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, Page):  # noqa: DJ008 - Page
 
     The hub does not render pages for visitors: their URLs resolve against the site's
     frontend (``FrontendSettings.base_url``) and requests that reach the hub are redirected
-    there. Only the admin preview is rendered here, with a plain template.
+    there. The admin's preview goes to the frontend too, to its preview route with a token
+    for the draft (api/preview/); only a site without that route gets a plain rendering
+    on the hub.
     """
 
     is_creatable = False
@@ -176,9 +177,14 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, Page):  # noqa: DJ008 - Page
             frontend_url = f"{frontend_url}?{query_string}"
         return HttpResponseRedirect(frontend_url)
 
-    def get_template(self, request, *args, **kwargs):
-        # Every page type shares the preview template; there are no per-type templates.
-        return PREVIEW_TEMPLATE
+    def serve_preview(self, request, mode_name):
+        """The draft on its own site's frontend (api/preview/handoff.py)."""
+        return preview_response(
+            request,
+            self,
+            site=self.get_site(),
+            context=self.get_preview_context(request, mode_name),
+        )
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
@@ -186,7 +192,8 @@ class BasePage(ListingFieldsMixin, SocialMetaMixin, Page):  # noqa: DJ008 - Page
         return context
 
     def get_preview_sections(self) -> list[dict]:
-        """Rich text and StreamField content of the page, in field order, for the preview."""
+        """Rich text and StreamField content of the page, in field order, for the plain
+        rendering of a draft that no frontend can show."""
         sections = []
         for field in self._meta.concrete_fields:
             if isinstance(field, StreamField | RichTextField):

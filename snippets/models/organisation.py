@@ -8,7 +8,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
+    PreviewableMixin,
     RevisionMixin,
+    Site,
     TranslatableMixin,
     WorkflowMixin,
 )
@@ -19,6 +21,7 @@ from wagtail_localize.fields import (
     TranslatableField,
 )
 
+from api.preview.handoff import preview_response
 from hub.translation.workflows import TargetLocaleWorkflowMixin
 from snippets.choices import EmployeeBand, OrganisationKind, Region, TopicKind
 from snippets.rich_text import PROFILE_FEATURES
@@ -49,6 +52,7 @@ class Organisation(
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
+    PreviewableMixin,
     TranslatableMixin,
     index.Indexed,
     ClusterableModel,
@@ -56,7 +60,8 @@ class Organisation(
     """A company, research institute, university or other body in a network or cluster.
 
     Changes go through drafts and workflows: member companies submit updates to their
-    own profile and staff approve them before they go live.
+    own profile and staff approve them before they go live. The admin's preview shows a
+    draft on the frontend of the default site: an organisation belongs to no one site.
     """
 
     name = models.CharField("name", max_length=255)
@@ -225,6 +230,11 @@ class Organisation(
     @property
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+    def serve_preview(self, request, mode_name):
+        """The draft profile on the default site's frontend (api/preview/handoff.py)."""
+        default_site = Site.objects.filter(is_default_site=True).first()
+        return preview_response(request, self, site=default_site)
 
     def clean(self) -> None:
         super().clean()

@@ -9,7 +9,9 @@ endpoint is covered as soon as it is in the contract. For each operation the wal
 - path parameters (``{id}``, ``{series_id}``) with the ids of the list at the path before them
   (``/pages/{id}/`` takes its ids from ``/pages/``);
 - each value of an optional parameter with an enum (``type``, ``kind``, ``when``, ...), one
-  request per value.
+  request per value;
+- ``token`` (the preview) with tokens that the admin's preview issues for a draft of a
+  CKnews issue and of an organisation.
 
 List answers are followed through ``next``. Every answer must validate against the contract
 and, unless EXPECTED_STATUSES says otherwise, be a 200. An operation with a required
@@ -20,7 +22,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterator
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from django.test import Client
@@ -29,6 +31,8 @@ from wagtail.models import Site
 
 from api.management.examples import INDEX_FILE, export_examples
 from api.serializers.pages.registry import PAGE_TYPE_NAMES
+from pages.models import NewsletterIssuePage
+from snippets.models import Organisation
 from tests.contract.validation import (
     assert_response_matches_schema,
     body_errors,
@@ -48,7 +52,7 @@ SEARCH_TERMS = ("Chemie", "Recycling", "Netzwerk", "cluster")
 # Added to each demo site for the walk: the demo itself has no redirects.
 REDIRECT_OLD_PATH = "/frueher-hier/"
 # Parameters the walker fills itself, besides enums; pagination is followed through `next`.
-FILLED_PARAMETERS = {"site", "locale", "path", "q"}
+FILLED_PARAMETERS = {"site", "locale", "path", "q", "token"}
 PAGINATION_PARAMETERS = {"page", "page_size"}
 
 # Statuses other than 200, by operation and kind of `path` value: the redirect lookup knows
@@ -158,6 +162,22 @@ class Walker:
             self.site_paths[hostname] = sorted(paths)
         return self.site_paths[hostname]
 
+    def preview_tokens(self) -> list[str]:
+        """Tokens for drafts of a CKnews issue and of an organisation, issued by their
+        ``serve_preview`` as the admin's preview calls it (a redirect to the frontend's
+        preview route with the token)."""
+        issue = NewsletterIssuePage.objects.live().order_by("path").first()
+        organisation = Organisation.objects.filter(live=True).order_by("pk").first()
+        assert issue and organisation, "The demo has no CKnews issue or organisation to preview"
+        issue.title = f"{issue.title} (Entwurf)"
+        organisation.summary = f"{organisation.summary} (Entwurf)"
+        tokens = []
+        for draft in (issue, organisation):
+            response = draft.make_preview_request()
+            assert response.status_code == 302, f"No preview redirect for {draft!r}"
+            tokens += parse_qs(urlsplit(response["Location"]).query)["token"]
+        return tokens
+
     def ids_of_list(self, url_path: str) -> list:
         """The ids in the list at ``url_path``, called with each site and locale it takes."""
         template = self.template_of(url_path)
@@ -206,6 +226,12 @@ class Walker:
         for site, locale in itertools.product(sites, locales):
             base = {"site": site, "locale": locale} | required_enums
             base = {name: value for name, value in base.items() if value is not None}
+            if "token" in by_name:
+                requests += [
+                    {"query": base | {"token": token}, "status": 200}
+                    for token in self.preview_tokens()
+                ]
+                continue
             if "path" in by_name:
                 assert site, f"GET {template} takes a path but no site to take it from"
                 requests += [

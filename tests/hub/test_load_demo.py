@@ -94,7 +94,7 @@ def test_builds_four_sites_with_home_pages_and_frontends(demo):
         assert home.hero_image is not None
         frontend = FrontendSettings.objects.get(site=site)
         assert frontend.base_url == f"http://{site.hostname}:3000"
-        assert frontend.preview_url == f"http://{site.hostname}:3000/api/preview"
+        assert frontend.preview_url == f"http://{site.hostname}:3000/_preview"
 
 
 def test_all_pages_and_organisations_are_published(demo):

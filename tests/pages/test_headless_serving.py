@@ -132,7 +132,11 @@ def test_preview_renders_every_page_type(model):
     assert ("Ein kurzer Vorspann." in content) is has_intro
 
 
-def test_admin_preview_shows_the_unsaved_edit(admin_client, about_page):
+def test_admin_preview_without_a_frontend_preview_url_shows_the_unsaved_edit(
+    admin_client, about_page
+):
+    # With a preview URL the preview goes to the frontend (tests/api/test_preview.py).
+    FrontendSettings.objects.filter(site=about_page.get_site()).update(preview_url="")
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[about_page.pk])
     data = nested_form_data(
         {

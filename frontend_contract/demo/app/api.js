@@ -15,6 +15,7 @@
 /** @typedef {import("./types.js").ResolveResult} ResolveResult */
 /** @typedef {import("./types.js").Navigation} Navigation */
 /** @typedef {import("./types.js").PageList} PageList */
+/** @typedef {import("./types.js").PreviewResult} PreviewResult */
 
 export class ApiProblem extends Error {
   /** @param {Problem} problem */
@@ -105,6 +106,18 @@ export function createApi({ apiBase, site }) {
      */
     pages(filters) {
       return get("pages/", { site, ...filters });
+    },
+
+    /**
+     * The draft that the hub's admin handed to the preview route with `token`: a page
+     * (the same schema as `resolve` gives) or an organisation profile. Problems: 400
+     * without a token, 403 for a token the hub did not issue, 401 when it expired.
+     *
+     * @param {string} token
+     * @returns {Promise<PreviewResult>}
+     */
+    preview(token) {
+      return get("preview/", { token });
     },
   };
 }

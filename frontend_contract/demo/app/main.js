@@ -5,8 +5,10 @@
  *
  * Flow per navigation: `GET /api/v1/pages/resolve/?site=&path=` (a page or a redirect;
  * redirects are followed), `GET /api/v1/navigation/?site=&locale=` for the page's locale
- * (kept per locale), and for index pages `GET /api/v1/pages/?child_of=`. The state of the
- * view is on `<body data-state>`: loading, page, not-found or error.
+ * (kept per locale), and for index pages `GET /api/v1/pages/?child_of=`. The preview route
+ * (`/_preview?token=`, preview.js) reads a draft from `GET /api/v1/preview/?token=` instead
+ * of resolving a path. The state of the view is on `<body data-state>`: loading, page,
+ * organisation, not-found, error or preview-problem.
  */
 
 import { ApiProblem, createApi } from "./api.js";
@@ -20,10 +22,19 @@ import {
   updateHead,
 } from "./layout.js";
 import { childList, renderPage } from "./pages.js";
+import {
+  PREVIEW_PATH,
+  previewProblem,
+  previewToken,
+  removePreviewBanner,
+  showPreviewBanner,
+} from "./preview.js";
+import { organisationProfile } from "./snippets.js";
 
 /** @typedef {import("./api.js").Api} Api */
 /** @typedef {import("./types.js").PageDetail} PageDetail */
 /** @typedef {import("./types.js").Navigation} Navigation */
+/** @typedef {import("./types.js").OrganisationProfile} OrganisationProfile */
 
 // A redirect chain longer than this is treated as a loop.
 const MAX_REDIRECTS = 5;
@@ -43,8 +54,19 @@ class App {
 
   start() {
     document.addEventListener("click", (event) => this.onClick(event));
-    window.addEventListener("popstate", () => this.show(location.pathname, { moveFocus: true }));
-    return this.show(location.pathname, { moveFocus: false });
+    window.addEventListener("popstate", () => this.route({ moveFocus: true }));
+    return this.route({ moveFocus: false });
+  }
+
+  /**
+   * Show what the browser's address asks for: a draft on the preview route, a page
+   * anywhere else.
+   *
+   * @param {{moveFocus: boolean}} options
+   */
+  route(options) {
+    if (location.pathname === PREVIEW_PATH) return this.showPreview(previewToken(location));
+    return this.show(location.pathname, options);
   }
 
   /**
@@ -99,6 +121,7 @@ class App {
     const viewNumber = ++this.viewCount;
     const isCurrent = () => viewNumber === this.viewCount;
     document.body.dataset.state = "loading";
+    removePreviewBanner();
     // The locale follows from the path, so the menus load while the page is resolved.
     const expectedLocale = localeOfPath(path);
     void this.navigation(expectedLocale);
@@ -117,6 +140,89 @@ class App {
       await this.showError(expectedLocale, notFound ? "not-found" : "error", error);
     }
     if (isCurrent()) this.afterRender(moveFocus);
+  }
+
+  /**
+   * The draft that the hub's admin handed over with `token`, rendered as live content is,
+   * under the preview banner; a problem (expired or invalid link) is explained to staff.
+   *
+   * @param {string} token
+   */
+  async showPreview(token) {
+    const viewNumber = ++this.viewCount;
+    const isCurrent = () => viewNumber === this.viewCount;
+    document.body.dataset.state = "loading";
+    removePreviewBanner();
+    try {
+      const preview = await this.api.preview(token);
+      if (!isCurrent()) return;
+      const locale = preview.kind === "page" ? preview.page.locale : preview.organisation.locale;
+      const navigation = await this.navigation(locale);
+      if (!isCurrent()) return;
+      if (preview.kind === "page") {
+        this.showPage(preview.page, navigation);
+        this.loadChildren(preview.page, isCurrent);
+      } else {
+        this.showOrganisation(preview.organisation, navigation);
+      }
+      showPreviewBanner(locale, preview.expires_at);
+    } catch (error) {
+      if (!isCurrent()) return;
+      console.warn("Could not show the preview", error);
+      this.showPreviewProblem(error);
+    }
+    if (isCurrent()) this.afterRender(false);
+  }
+
+  /**
+   * An organisation's profile as the page (the preview of an organisation draft).
+   *
+   * @param {OrganisationProfile} organisation
+   * @param {Navigation | null} navigation
+   */
+  showOrganisation(organisation, navigation) {
+    const locale = organisation.locale;
+    translateFrame(locale);
+    updateHead(null, locale, organisation.name);
+    renderNavigation(navigation, locale, location.pathname);
+    renderBreadcrumbs([], null, locale);
+    renderLanguageSwitcher([], locale);
+    replaceChildren(
+      this.content,
+      organisationProfile(organisation, { locale, strings: stringsFor(locale) }),
+    );
+    document.body.dataset.locale = locale;
+    document.body.dataset.state = "organisation";
+  }
+
+  /**
+   * Why the preview shows nothing, in the frontend's default language.
+   *
+   * @param {unknown} error
+   */
+  showPreviewProblem(error) {
+    const locale = localeOfPath(location.pathname);
+    const { kind, title, text } = previewProblem(error, locale);
+    const detail = error instanceof ApiProblem ? error.problem.detail : null;
+    translateFrame(locale);
+    updateHead(null, locale, title);
+    renderNavigation(null, locale, location.pathname);
+    renderBreadcrumbs([], null, locale);
+    renderLanguageSwitcher([], locale);
+    replaceChildren(
+      this.content,
+      el(
+        "section",
+        { class: "problem problem--preview", role: "alert" },
+        el("h1", {}, title),
+        el("p", {}, text),
+        detail && el("p", { class: "problem__detail" }, detail),
+      ),
+    );
+    showPreviewBanner(locale, null);
+    document.body.dataset.locale = locale;
+    document.body.dataset.state = "preview-problem";
+    document.body.dataset.previewProblem = kind;
   }
 
   /**

@@ -1,12 +1,13 @@
 // @ts-check
 /**
- * Snippets that blocks and pages refer to: people, organisations, quotes and fundings.
+ * Snippets that blocks and pages refer to: people, organisations, quotes and fundings;
+ * and an organisation's full profile, which the preview route shows for organisation drafts.
  *
  * The API gives them already in the page's locale; contact details of people come only with
  * their consent (null otherwise), so the frontend shows whatever is there.
  */
 
-import { el } from "./dom.js";
+import { el, richText } from "./dom.js";
 import { formatDate } from "./i18n.js";
 import { externalLink, imageElement } from "./media.js";
 
@@ -127,5 +128,64 @@ export function fundingFacts(funding, locale) {
     [funding.funder, funding.programme, funding.reference_number, period]
       .filter(Boolean)
       .join(" · "),
+  );
+}
+
+/**
+ * An organisation's full profile: logo, name, summary, description, facts, sectors, the
+ * networks, clusters and projects it belongs to, and its general contact.
+ *
+ * @param {import("./types.js").OrganisationProfile} organisation
+ * @param {{locale: string, strings: import("./i18n.js").Strings}} context
+ */
+export function organisationProfile(organisation, { locale, strings }) {
+  const { address, contact } = organisation;
+  const place = [address.street, [address.postal_code, address.city].filter(Boolean).join(" ")]
+    .filter(Boolean)
+    .join(", ");
+  /** @type {[string, Node | string | null | undefined][]} */
+  const rows = [
+    [strings.address, place],
+    [strings.sectors, organisation.sectors.map((sector) => sector.name).join(", ")],
+    [strings.employees, organisation.employee_band],
+    [strings.foundedYear, organisation.founded_year ? String(organisation.founded_year) : null],
+    [strings.website, externalLink(organisation.website)],
+    [strings.contact, [contact.email, contact.phone].filter(Boolean).join(" · ")],
+  ];
+  const facts = rows
+    .filter(([, value]) => value)
+    .map(([label, value]) => el("div", {}, el("dt", {}, label), el("dd", {}, value)));
+  return el(
+    "article",
+    { class: "page page--organisation", "data-organisation-id": organisation.id },
+    el(
+      "header",
+      { class: "page__header" },
+      imageElement(organisation.logo, { rendition: "thumbnail" }),
+      el("h1", { class: "page__title" }, organisation.legal_name || organisation.name),
+      organisation.summary && el("p", { class: "page__lead" }, organisation.summary),
+    ),
+    facts.length > 0 && el("dl", { class: "facts" }, facts),
+    richText(organisation.description),
+    organisation.memberships.length > 0 &&
+      el(
+        "section",
+        { class: "field field--memberships", "data-field": "memberships" },
+        el("h2", {}, strings.memberships),
+        el(
+          "ul",
+          {},
+          organisation.memberships.map((membership) =>
+            el(
+              "li",
+              {},
+              el("a", { href: membership.group.path }, membership.group.title),
+              ` (${membership.role.replace(/_/g, " ")}`,
+              membership.since && `, ${strings.since} ${formatDate(membership.since, locale)}`,
+              ")",
+            ),
+          ),
+        ),
+      ),
   );
 }

@@ -43,6 +43,24 @@
  *   last_published_at: string | null}} PageListItem
  * @typedef {{count: number, next: string | null, previous: string | null,
  *   results: PageListItem[]}} PageList
+ *
+ * An organisation's full profile (`/organisations/{id}/`).
+ * @typedef {{id: number, name: string, slug: string, kind: string, city: string,
+ *   region: string | null, summary: string, website: string | null, logo: Image | null,
+ *   coordinates: {latitude: number, longitude: number} | null, locale: string,
+ *   legal_form: string, legal_name: string, description: string,
+ *   address: {street: string, postal_code: string, city: string, region: string | null,
+ *     country: string},
+ *   sectors: {id: number, name: string}[],
+ *   memberships: {group: {id: number, type: string, title: string, path: string},
+ *     role: string, since: string | null}[],
+ *   employee_band: string | null, founded_year: number | null,
+ *   contact: {email: string | null, phone: string | null}}} OrganisationProfile
+ *
+ * A draft for the preview route (`/preview/?token=`); `expires_at` ends the token.
+ * @typedef {{kind: "page", page: PageDetail, expires_at: string}
+ *   | {kind: "organisation", organisation: OrganisationProfile, expires_at: string}}
+ *   PreviewResult
  */
 
 export {};

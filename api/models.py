@@ -1,0 +1,6 @@
+"""Models of the API app. They live in its feature packages; importing them here lets
+Django register them with the app."""
+
+from api.preview.models import PreviewSnapshot
+
+__all__ = ["PreviewSnapshot"]

@@ -2,5 +2,6 @@
 Django register them with the app."""
 
 from api.preview.models import PreviewSnapshot
+from api.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
-__all__ = ["PreviewSnapshot"]
+__all__ = ["PreviewSnapshot", "WebhookAttempt", "WebhookDelivery", "WebhookEndpoint"]

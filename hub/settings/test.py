@@ -1,7 +1,7 @@
 """Test settings: fast hashing, in-memory email and cache, tasks run immediately."""
 
 from hub.settings.base import *  # noqa: F403
-from hub.settings.base import DATABASE_URL, database_from_url
+from hub.settings.base import BASE_DIR, DATABASE_URL, database_from_url
 
 DEBUG = False
 SECRET_KEY = "test-only-key-that-is-long-enough-for-django-checks-0123456789"
@@ -10,6 +10,11 @@ CSRF_TRUSTED_ORIGINS = ["http://127.0.0.1", "http://localhost"]
 
 # pytest-django creates and drops the test database; a pool would hold connections open.
 DATABASES = {"default": database_from_url(DATABASE_URL, pool=False)}
+# The task worker of the tests (tests/peers/worker.py) runs in a thread with its own
+# connection; SQLite's shared in-memory test database locks whole tables between
+# connections, so on SQLite the test database is a file.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-hub.sqlite3")}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

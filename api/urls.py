@@ -14,6 +14,7 @@ v1_patterns = [
     path("", include("api.routes.search")),
     path("", include("api.routes.archive")),
     path("", include("api.routes.preview")),
+    path("", include("api.routes.subscriptions")),
     path("", include("api.routes.docs")),
 ]
 

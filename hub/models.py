@@ -4,6 +4,13 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from hub.newsletter.models import (  # noqa: F401  (registers the newsletter models)
+    Mailing,
+    MailingDelivery,
+    Subscriber,
+    TestSend,
+)
+
 
 @register_setting(icon="desktop")
 class FrontendSettings(BaseSiteSetting):

@@ -14,6 +14,7 @@ urlpatterns = [
     path("documents/", include("hub.documents")),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("api.urls")),
+    path("newsletter/", include("hub.newsletter.urls")),
 ]
 
 if settings.DEBUG:

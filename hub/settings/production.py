@@ -41,3 +41,7 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Production runs behind a TLS proxy: the client address for the newsletter's rate limits is
+# the last one it appends to X-Forwarded-For. Without it every visitor would share one limit.
+NEWSLETTER_PROXY_COUNT = env.int("NEWSLETTER_PROXY_COUNT", 1)

@@ -4,6 +4,46 @@
  */
 
 export interface paths {
+    "/api/v1/archive/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The document archive of a site: newsletter issues with their PDF edition and event
+         *     documentation with its files, newest first.
+         *
+         *     ``GET /api/v1/archive/?site=cluster-chemie-kunststoffe.localhost&locale=de
+         *     &kind=newsletter&year=2026``::
+         *
+         *         {"count": 1, "next": null, "previous": null,
+         *          "results": [{"kind": "newsletter_issue", "date": "2026-03-15", "year": 2026,
+         *                       "title": "CKnews 1/2026",
+         *                       "page": {"id": 34, "type": "newsletter_issue", "title": "CKnews 1/2026",
+         *                                "locale": "de", "path": "/cknews/cknews-1-2026/"},
+         *                       "series": {"id": 21, "title": "CKnews", "short_name": "CKnews"},
+         *                       "documents": [{"id": 4, "title": "CKnews 1/2026 (PDF-Ausgabe)",
+         *                                      "url": "https://hub.example/documents/4/cknews-1-2026.pdf",
+         *                                      "filename": "cknews-1-2026.pdf", "file_extension": "pdf",
+         *                                      "file_size": 482113}]}]}
+         *
+         *     Only entries with at least one public document are listed: this is the archive of
+         *     downloads (``/newsletters/{id}/issues/`` lists every issue). Entries are live, public
+         *     pages of the requested language below a live, public series; an English entry carries
+         *     the English page's documents (its own PDF edition where the translation has one, else
+         *     the German one it shares). ``series`` takes the id of a series in any language.
+         */
+        get: operations["archive_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/": {
         parameters: {
             query?: never;
@@ -182,6 +222,43 @@ export interface paths {
         get: operations["newsletters_issues_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/newsletters/{series_id}/subscriptions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribe to a newsletter
+         * @description Subscribe a reader to a newsletter series (double opt-in).
+         *
+         *     ``POST /api/v1/newsletters/21/subscriptions/`` with ``Content-Type: application/json``::
+         *
+         *         {"email": "anna.beispiel@example.org", "locale": "en", "consent": true}
+         *
+         *     answers ``202 Accepted``::
+         *
+         *         {"status": "pending-confirmation",
+         *          "detail": "If the address can receive the newsletter, a message is on its way ..."}
+         *
+         *     The reader gets a mail in their language with a link to confirm; the subscription starts
+         *     when they confirm on the page it leads to. The answer is the same whether the address
+         *     is new, waiting for confirmation, subscribed or unsubscribed, so the endpoint tells no
+         *     one who reads the newsletter. The series may be given in any of its languages.
+         *
+         *     Limits: 10 requests per hour from one IP address, 3 mails per day to one address;
+         *     beyond them a 429 problem with ``Retry-After`` (seconds).
+         */
+        post: operations["newsletters_subscriptions_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -379,6 +456,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A draft page or organisation for the frontend's preview route
+         * @description ``GET /api/v1/preview/?token=<token>``: a draft page or organisation.
+         *
+         *     ::
+         *
+         *         {"kind": "page", "page": {...PageDetail...}, "expires_at": "2026-03-20T11:00:00+01:00"}
+         *         {"kind": "organisation", "organisation": {...Organisation...},
+         *          "expires_at": "2026-03-20T11:00:00+01:00"}
+         *
+         *     The page's own fields are the draft's, as the editor had them (saved or not); what
+         *     surrounds it comes from the live site: breadcrumbs, alternates, linked pages and
+         *     snippets. A page that is being created has the id 0 and the path it will have.
+         */
+        get: operations["preview_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/redirects/": {
         parameters: {
             query?: never;
@@ -537,6 +644,53 @@ export interface components {
         AccordionItemBlockValue: {
             readonly answer: string;
             question: string;
+        };
+        /**
+         * @description A publication and its public documents.
+         *
+         *     ::
+         *
+         *         {"kind": "newsletter_issue", "date": "2026-03-15", "year": 2026,
+         *          "title": "CKnews 1/2026",
+         *          "page": {"id": 34, "type": "newsletter_issue", "title": "CKnews 1/2026",
+         *                   "locale": "de", "path": "/cknews/cknews-1-2026/"},
+         *          "series": {"id": 21, "title": "CKnews", "short_name": "CKnews"},
+         *          "documents": [{"id": 4, "title": "CKnews 1/2026 (PDF-Ausgabe)",
+         *                         "url": "https://hub.example/documents/4/cknews-1-2026.pdf",
+         *                         "filename": "cknews-1-2026.pdf", "file_extension": "pdf",
+         *                         "file_size": 482113}]}
+         *
+         *     ``date`` is an issue's publication date or the (first) day of the documented event;
+         *     ``year`` is the issue's year (which may differ from the publication date's) or the
+         *     event's. ``documents`` holds an issue's PDF edition, or the files of a documentation
+         *     in the order the page lists them; it is never empty.
+         */
+        ArchiveEntry: {
+            /** Format: date */
+            date: string | null;
+            documents: components["schemas"]["Document"][];
+            kind: components["schemas"]["ArchiveEntryKindEnum"];
+            /** @description The issue or documentation page. */
+            page: components["schemas"]["PageReference"];
+            series: components["schemas"]["ArchiveSeries"];
+            /** @description The title of the issue or documentation page. */
+            title: string;
+            year: number | null;
+        };
+        /** @enum {string} */
+        ArchiveEntryKindEnum: "newsletter_issue" | "documentation_item";
+        /**
+         * @description The series an archive entry belongs to, in the entry's language.
+         *
+         *     ::
+         *
+         *         {"id": 21, "title": "CKnews", "short_name": "CKnews"}
+         */
+        ArchiveSeries: {
+            id: number;
+            /** @description Name the series is known by; may be empty. */
+            short_name: string;
+            title: string;
         };
         /** @description A highlighted box with a short text and one button. */
         CallToActionBlock: {
@@ -1427,6 +1581,8 @@ export interface components {
             /** Format: uri */
             readonly url: string | null;
         };
+        /** @enum {string} */
+        LocaleEnum: "de" | "en";
         /**
          * @description One activity within a field of action.
          *
@@ -2075,6 +2231,21 @@ export interface components {
         };
         /** @enum {string} */
         PageType: "home" | "network" | "cluster_index" | "cluster" | "project_index" | "project" | "newsletter_series" | "newsletter_issue" | "document_series" | "documentation_item" | "event_index" | "event" | "news_index" | "news" | "standard" | "directory";
+        PaginatedArchiveEntryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ArchiveEntry"][];
+        };
         PaginatedEventListItemList: {
             /** @example 123 */
             count: number;
@@ -2322,6 +2493,55 @@ export interface components {
         };
         /** @enum {string} */
         PointTypeEnum: "Point";
+        /**
+         * @description An organisation profile draft.
+         *
+         *     ::
+         *
+         *         {"kind": "organisation",
+         *          "organisation": {"id": 3, "name": "Harzer Chemiewerk", ...Organisation...},
+         *          "expires_at": "2026-03-20T11:00:00+01:00"}
+         */
+        PreviewOrganisation: {
+            /**
+             * Format: date-time
+             * @description When the token stops working; after that the API answers 401 and staff open the preview in the admin again.
+             */
+            expires_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "organisation";
+            organisation: components["schemas"]["Organisation"];
+        };
+        /** @enum {string} */
+        PreviewOrganisationKind: "organisation";
+        /**
+         * @description A page draft.
+         *
+         *     ::
+         *
+         *         {"kind": "page",
+         *          "page": {"id": 12, "type": "news", "title": "Neues Mitglied (Entwurf)", ...},
+         *          "expires_at": "2026-03-20T11:00:00+01:00"}
+         */
+        PreviewPage: {
+            /**
+             * Format: date-time
+             * @description When the token stops working; after that the API answers 401 and staff open the preview in the admin again.
+             */
+            expires_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "page";
+            page: components["schemas"]["PageDetail"];
+        };
+        /** @enum {string} */
+        PreviewPageKind: "page";
+        PreviewResult: components["schemas"]["PreviewPage"] | components["schemas"]["PreviewOrganisation"];
         /** @description The schema of every error answer (for the OpenAPI contract). */
         Problem: {
             /** @description What went wrong with this request, in plain words. */
@@ -2411,7 +2631,7 @@ export interface components {
             /** Format: date */
             readonly start_date: string | null;
             /** @description planned, running or completed, judged by the period today. */
-            readonly status: components["schemas"]["StatusEnum"];
+            readonly status: components["schemas"]["ProjectPageStatusEnum"];
             readonly title: string;
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2424,6 +2644,8 @@ export interface components {
              */
             readonly url: string | null;
         };
+        /** @enum {string} */
+        ProjectPageStatusEnum: "planned" | "running" | "completed";
         /** @enum {string} */
         ProjectPageType: "project";
         /**
@@ -2795,8 +3017,38 @@ export interface components {
         StandardPageType: "standard";
         /** @enum {integer} */
         StatusCodeEnum: 301 | 302;
+        /**
+         * @description The answer to every valid subscription request, whatever the address's state::
+         *
+         *     {"status": "pending-confirmation",
+         *      "detail": "If the address can receive the newsletter, a message is on its way ..."}
+         */
+        SubscriptionAccepted: {
+            /** @description What happens next, in plain words (English). */
+            detail: string;
+            /** @description Always pending-confirmation. */
+            status: components["schemas"]["SubscriptionAcceptedStatusEnum"];
+        };
         /** @enum {string} */
-        StatusEnum: "planned" | "running" | "completed";
+        SubscriptionAcceptedStatusEnum: "pending-confirmation";
+        /**
+         * @description What a frontend posts to subscribe a reader::
+         *
+         *         {"email": "anna.beispiel@example.org", "locale": "en", "consent": true}
+         *
+         *     Fields other than these three are refused, so a misspelt field never goes unnoticed.
+         */
+        SubscriptionRequest: {
+            /** @description The reader agreed to receive the newsletter: must be true. The hub records the consent text in the reader's language and the time of confirmation. */
+            consent: boolean;
+            /**
+             * Format: email
+             * @description The reader's address; the confirmation mail goes there.
+             */
+            email: string;
+            /** @description Language the reader wants the newsletter in, e.g. en. */
+            locale: components["schemas"]["LocaleEnum"];
+        };
         /** @description Milestones in order, e.g. the history of a network or a project. */
         TimelineBlock: {
             /** Format: uuid */
@@ -2863,6 +3115,58 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    archive_list: {
+        parameters: {
+            query: {
+                /** @description Newsletter issues or documentation only. */
+                kind?: "newsletter" | "documentation";
+                /** @description Language of the entries (default: de, the source language). */
+                locale?: "de" | "en";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Id of a newsletter or document series of the site, in any language: the entries of that series only. */
+                series?: number;
+                /** @description Hostname of the site, e.g. cluster-chemie-kunststoffe.localhost. */
+                site: string;
+                /** @description Entries of this year only. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedArchiveEntryList"];
+                };
+            };
+            /** @description Unknown query parameter or invalid value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not public. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     events_list: {
         parameters: {
             query: {
@@ -3176,6 +3480,70 @@ export interface operations {
             };
         };
     };
+    newsletters_subscriptions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                series_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted; the same answer for every valid request. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionAccepted"];
+                };
+            };
+            /** @description Malformed JSON, an unknown field, an invalid address or locale, or no consent. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No live, public newsletter series here. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     organisations_list: {
         parameters: {
             query?: {
@@ -3477,6 +3845,64 @@ export interface operations {
                 };
             };
             /** @description Not found, or not public. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_retrieve: {
+        parameters: {
+            query: {
+                /** @description The token that the admin's preview appended to the frontend's preview URL. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewResult"];
+                };
+            };
+            /** @description Unknown query parameter or invalid value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token expired, or its draft is gone: open the preview in the admin again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is not one the hub issued, or it was changed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The previewed page or organisation was deleted, or no site shows it. */
             404: {
                 headers: {
                     [name: string]: unknown;

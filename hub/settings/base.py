@@ -204,6 +204,15 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 
+# The newsletter's email edition (hub/newsletter/).
+NEWSLETTER_FROM_EMAIL = env.str("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", 100)
+NEWSLETTER_CONFIRMATION_MAX_AGE = env.int("NEWSLETTER_CONFIRMATION_MAX_AGE", 7 * 24 * 60 * 60)
+NEWSLETTER_REQUESTS_PER_IP_PER_HOUR = env.int("NEWSLETTER_REQUESTS_PER_IP_PER_HOUR", 10)
+NEWSLETTER_MAILS_PER_ADDRESS_PER_DAY = env.int("NEWSLETTER_MAILS_PER_ADDRESS_PER_DAY", 3)
+# Reverse proxies in front of the hub that append to X-Forwarded-For (0: use REMOTE_ADDR).
+NEWSLETTER_PROXY_COUNT = env.int("NEWSLETTER_PROXY_COUNT", 0)
+
 
 # CORS: only the listed frontend origins may call the API from a browser.
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS")
@@ -228,7 +237,7 @@ SPECTACULAR_SETTINGS = {
         "Read-only JSON API for the frontends of the Cluster Hub sites. "
         "The contract is frontend_contract/openapi.json; see frontend_contract/CHANGELOG.md."
     ),
-    "VERSION": "1.0.0",
+    "VERSION": "1.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
@@ -242,6 +251,30 @@ SPECTACULAR_SETTINGS = {
 # Seconds that frontends and shared caches may reuse an API answer before revalidating with
 # its ETag; publishing webhooks tell frontends when to refresh earlier.
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", 60)
+# Seconds a preview link (admin "Preview" → frontend) stays valid.
+PREVIEW_TOKEN_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", 3600)
+
+# Publish webhooks (api/webhooks/, frontend_contract/WEBHOOKS.md). Endpoint secrets are derived
+# from WEBHOOK_SECRET_KEY (empty: SECRET_KEY); changing it changes every endpoint's secret.
+WEBHOOK_SECRET_KEY = env.str("WEBHOOK_SECRET_KEY")
+WEBHOOK_TIMEOUT = env.int("WEBHOOK_TIMEOUT", 5)
+WEBHOOK_RETRY_BASE_DELAY = env.int("WEBHOOK_RETRY_BASE_DELAY", 30)
+WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", 8)
+WEBHOOK_LOG_RETENTION_DAYS = env.int("WEBHOOK_LOG_RETENTION_DAYS", 30)
+
+# Optional CDN purge after publishing: a caching proxy that accepts HTTP PURGE (Varnish, nginx).
+# Events purge their frontend URLs through Wagtail's frontend cache backends in the worker;
+# the app wagtail.contrib.frontend_cache stays out of INSTALLED_APPS (its own handlers would
+# purge only the published page, synchronously per signal).
+if FRONTEND_CACHE_PURGE_URL := env.str("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+    # Paths already carry their locale prefix (German has none): no per-language copies.
+    WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 
 # Wagtail
@@ -262,6 +295,10 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# `manage.py run_worker` runs Wagtail's publish_scheduled this often (seconds; 0: off).
+PUBLISH_SCHEDULED_INTERVAL = env.int("PUBLISH_SCHEDULED_INTERVAL", 60)
+# Whoever locks a page keeps editing it; everyone else is locked out (docs/publishing.md).
+WAGTAILADMIN_GLOBAL_EDIT_LOCK = False
 WAGTAILSNIPPETS_MENU_SHOW_ALL = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

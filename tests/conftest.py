@@ -9,6 +9,24 @@ import pytest
 STAFF_PASSWORD = "staff-password-for-tests-only"
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores what migrations created, by serialized rollback.
+
+    A transactional test ends with a flush of every table. Without serialized rollback the
+    flush re-runs the post-migrate handlers, which recreate a few rows (Wagtail's default
+    locale); a later test with serialized rollback then fails inserting them again, and the
+    tests in between miss the groups, workflows and locales the data migrations made.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None or not marker.kwargs.get("transaction"):
+            continue
+        if not marker.kwargs.get("serialized_rollback"):
+            kwargs = {**marker.kwargs, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path_factory):
     """Send uploads and renditions to a fresh temporary folder, never to ``var/media``."""
@@ -60,10 +78,12 @@ def http_receiver():
 
 
 @pytest.fixture
-def task_worker(settings, transactional_db):
+def task_worker(settings, transactional_db, django_db_serialized_rollback):
     """django-tasks' database backend with its worker running in a thread.
 
     Tasks enqueued during the test are stored and run by the worker, not in the request.
+    The test's database is transactional, restored by serialized rollback (see
+    :func:`pytest_collection_modifyitems`).
     """
     from tests.peers.worker import DATABASE_BACKEND, BackgroundWorker
 

@@ -21,7 +21,7 @@ import requests
 from django.core import signing
 from django.urls import reverse
 from wagtail.models import Page, Site
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from api.preview.models import PreviewSnapshot
 from api.preview.tokens import SALT
@@ -38,6 +38,7 @@ from tests.factories import (
     SiteFactory,
     StandardPageFactory,
 )
+from tests.factories.forms import organisation_form_data
 from tests.factories.pages import NATURAL_PARENTS, page_in_site
 from tests.factories.sites import FRONTEND_BASE_URL as FRONTEND
 
@@ -428,33 +429,6 @@ def standard_page_form(**fields) -> dict:
     )
 
 
-def organisation_form(**fields) -> dict:
-    return nested_form_data(
-        {
-            "name": "Harzer Zinkoxide",
-            "slug": "harzer-zinkoxide",
-            "kind": "company",
-            "legal_form": "GmbH",
-            "summary": "",
-            "description": rich_text("<p>Zinkoxid aus Goslar.</p>"),
-            "website": "",
-            "email": "",
-            "phone": "",
-            "street": "Hüttenstraße 6",
-            "postal_code": "38642",
-            "city": "Goslar",
-            "region": "niedersachsen",
-            "country": "DE",
-            "latitude": "51.905000",
-            "longitude": "10.429000",
-            "employee_band": "",
-            "founded_year": "",
-            "memberships": inline_formset([]),
-            **fields,
-        }
-    )
-
-
 def post_then_get(client, url: str, data: dict):
     """What Wagtail's preview panel does: post the form, then load the preview."""
     posted = client.post(url, data)
@@ -541,9 +515,13 @@ def test_admin_preview_of_an_organisation_redirects_to_the_default_site_frontend
     edit_url = reverse(f"{namespace}:preview_on_edit", args=[organisation.pk])
     add_url = reverse(f"{namespace}:preview_on_add")
 
-    edited = post_then_get(staff_client, edit_url, organisation_form(summary="Neu: Recycling."))
+    edited = post_then_get(
+        staff_client, edit_url, organisation_form_data(summary="Neu: Recycling.")
+    )
     created = post_then_get(
-        staff_client, add_url, organisation_form(name="Harzer Recycling", slug="harzer-recycling")
+        staff_client,
+        add_url,
+        organisation_form_data(name="Harzer Recycling", slug="harzer-recycling"),
     )
 
     route = DEFAULT_SITE_PREVIEW_ROUTE

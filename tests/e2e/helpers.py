@@ -2,6 +2,7 @@
 
 import json
 import re
+from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -34,3 +35,39 @@ def type_rich_text(page: Page, field_id: str, text: str) -> None:
     page.keyboard.type(text)
     expect(editor).to_contain_text(text)
     expect(stored).to_have_value(re.compile(re.escape(json.dumps(text, ensure_ascii=False)[1:-1])))
+
+
+@dataclass(frozen=True)
+class IssueForm:
+    """What an editor types into the newsletter issue form (dates as "YYYY-MM-DD")."""
+
+    title: str
+    theme: str
+    headline: str
+    teaser: str
+    body: str
+    issue_number: int
+    year: int
+    quarter: int
+    publication_date: str
+
+
+def fill_newsletter_issue(page: Page, issue: IssueForm) -> None:
+    """Fill the open newsletter issue form tab by tab: content, one article, edition."""
+    page.locator("#tab-label-content").click()
+    page.locator("#id_title").fill(issue.title)
+    page.locator("#id_theme").fill(issue.theme)
+
+    # Articles tab: one article, its body typed into the Draftail editor.
+    page.locator("#tab-label-articles").click()
+    page.locator("#tab-articles button.c-sf-add-button").first.click()
+    page.locator("#articles-0-value-headline").fill(issue.headline)
+    page.locator("#articles-0-value-teaser").fill(issue.teaser)
+    type_rich_text(page, "articles-0-value-body", issue.body)
+
+    # Edition tab: number, year, quarter and the publication date in the picker's format.
+    page.locator("#tab-label-edition").click()
+    page.locator("#id_issue_number").fill(str(issue.issue_number))
+    page.locator("#id_year").fill(str(issue.year))
+    page.locator("#id_quarter").select_option(str(issue.quarter))
+    fill_date(page, page.locator("#id_publication_date"), issue.publication_date)

@@ -15,7 +15,7 @@ from wagtail.users.models import UserProfile
 
 from pages.models import NewsletterIssuePage
 from tests.conftest import STAFF_PASSWORD
-from tests.e2e.helpers import fill_date, type_rich_text
+from tests.e2e.helpers import IssueForm, fill_newsletter_issue
 from tests.factories import NewsletterIssuePageFactory, NewsletterSeriesPageFactory, SiteFactory
 
 ISSUE_TITLE = "CKnews 2/2025 Kreislaufwirtschaft"
@@ -72,24 +72,20 @@ def test_editor_creates_a_draft_issue_of_cknews(
         re.compile(rf"/admin/pages/add/pages/newsletterissuepage/{cknews.pk}/$")
     )
 
-    # Content tab (open on arrival).
-    page.locator("#tab-label-content").click()
-    page.locator("#id_title").fill(ISSUE_TITLE)
-    page.locator("#id_theme").fill(THEME)
-
-    # Articles tab: one article, its body typed into the Draftail editor.
-    page.locator("#tab-label-articles").click()
-    page.locator("#tab-articles button.c-sf-add-button").first.click()
-    page.locator("#articles-0-value-headline").fill(HEADLINE)
-    page.locator("#articles-0-value-teaser").fill(TEASER)
-    type_rich_text(page, "articles-0-value-body", BODY)
-
-    # Edition tab: number, year, quarter and the publication date in the picker's format.
-    page.locator("#tab-label-edition").click()
-    page.locator("#id_issue_number").fill("2")
-    page.locator("#id_year").fill("2025")
-    page.locator("#id_quarter").select_option("2")
-    fill_date(page, page.locator("#id_publication_date"), "2025-05-15")
+    fill_newsletter_issue(
+        page,
+        IssueForm(
+            title=ISSUE_TITLE,
+            theme=THEME,
+            headline=HEADLINE,
+            teaser=TEASER,
+            body=BODY,
+            issue_number=2,
+            year=2025,
+            quarter=2,
+            publication_date="2025-05-15",
+        ),
+    )
 
     page.locator("footer button.action-save").click()
 

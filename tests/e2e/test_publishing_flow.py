@@ -25,7 +25,7 @@ from hub.management.commands.run_worker import PublishScheduler
 from pages.models import NewsletterIssuePage
 from tests.api.webhooks.conftest import assert_signed_by
 from tests.conftest import STAFF_PASSWORD
-from tests.e2e.helpers import fill_date, type_rich_text
+from tests.e2e.helpers import IssueForm, fill_date, fill_newsletter_issue
 from tests.factories import (
     FrontendSettingsFactory,
     NewsletterSeriesPageFactory,
@@ -110,18 +110,20 @@ def _go_live_time() -> datetime.datetime:
 
 def _write_issue(page, cknews) -> NewsletterIssuePage:
     page.goto(f"/admin/pages/add/pages/newsletterissuepage/{cknews.pk}/")
-    page.locator("#id_title").fill(ISSUE_TITLE)
-    page.locator("#id_theme").fill(THEME)
-    page.locator("#tab-label-articles").click()
-    page.locator("#tab-articles button.c-sf-add-button").first.click()
-    page.locator("#articles-0-value-headline").fill(HEADLINE)
-    page.locator("#articles-0-value-teaser").fill(TEASER)
-    type_rich_text(page, "articles-0-value-body", BODY)
-    page.locator("#tab-label-edition").click()
-    page.locator("#id_issue_number").fill("4")
-    page.locator("#id_year").fill("2026")
-    page.locator("#id_quarter").select_option("4")
-    fill_date(page, page.locator("#id_publication_date"), "2026-11-20")
+    fill_newsletter_issue(
+        page,
+        IssueForm(
+            title=ISSUE_TITLE,
+            theme=THEME,
+            headline=HEADLINE,
+            teaser=TEASER,
+            body=BODY,
+            issue_number=4,
+            year=2026,
+            quarter=4,
+            publication_date="2026-11-20",
+        ),
+    )
     page.locator("footer button.action-save").click()
     expect(page.locator(".messages li.success")).to_contain_text(f"'{ISSUE_TITLE}' created")
     return NewsletterIssuePage.objects.child_of(cknews).get()

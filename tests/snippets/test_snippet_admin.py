@@ -16,7 +16,6 @@ from wagtail.models import (
     WorkflowTask,
 )
 from wagtail.snippets.models import get_workflow_enabled_models
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from snippets.models import Funding, Organisation, Person, Quote, SiteOffer, Topic
 from tests.factories import (
@@ -28,6 +27,7 @@ from tests.factories import (
     SiteOfferFactory,
     TopicFactory,
 )
+from tests.factories.forms import organisation_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -168,31 +168,7 @@ def test_anonymous_visitors_are_sent_to_the_login(client, model, view):
 
 class TestModeratedOrganisation:
     def form_data(self, *, sectors=(), **changes) -> dict:
-        # Lists would be flattened by nested_form_data; a multiple choice needs repeated keys.
-        return {"sectors": [sector.pk for sector in sectors]} | nested_form_data(
-            {
-                "name": "Harzer Zinkoxide",
-                "slug": "harzer-zinkoxide",
-                "kind": "company",
-                "legal_form": "GmbH",
-                "summary": "",
-                "description": rich_text("<p>Zinkoxid aus Goslar.</p>"),
-                "website": "",
-                "email": "",
-                "phone": "",
-                "street": "Hüttenstraße 6",
-                "postal_code": "38642",
-                "city": "Goslar",
-                "region": "niedersachsen",
-                "country": "DE",
-                "latitude": "51.905000",
-                "longitude": "10.429000",
-                "employee_band": "",
-                "founded_year": "",
-                "memberships": inline_formset([]),
-                **changes,
-            }
-        )
+        return organisation_form_data(sectors=sectors, **changes)
 
     def test_organisation_has_the_moderation_mixins(self):
         for mixin in (WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin):

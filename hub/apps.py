@@ -9,8 +9,10 @@ class HubConfig(AppConfig):
 
     def ready(self) -> None:
         from hub.locales import ensure_content_locales
+        from hub.members import signals as member_signals
         from hub.translation import site_roots, sync
 
         post_migrate.connect(ensure_content_locales, sender=self)
         sync.connect()
         site_roots.connect()
+        member_signals.connect()

@@ -4,6 +4,11 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from hub.members.models import (  # noqa: F401  (registers the member models)
+    MemberInvitation,
+    OrganisationMember,
+    ProfileSubmission,
+)
 from hub.newsletter.models import (  # noqa: F401  (registers the newsletter models)
     Mailing,
     MailingDelivery,

@@ -16,50 +16,18 @@ is usually assigned to one customer.
 """
 
 import ipaddress
-import math
-import time
-from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
-from django.core.cache import cache
-from django.utils.crypto import salted_hmac
 
-HOUR = 60 * 60
-DAY = 24 * HOUR
+from hub.ratelimit import DAY, HOUR, RateLimit
 
+NewsletterRateLimit = partial(RateLimit, namespace="newsletter")
 
-@dataclass(frozen=True)
-class RateLimit:
-    name: str
-    setting: str
-    default: int
-    period: int
-
-    @property
-    def limit(self) -> int:
-        return getattr(settings, self.setting, self.default)
-
-    def hit(self, key: str, *, now: float | None = None) -> int | None:
-        """Count one use by ``key``; the seconds to wait when it exceeds the limit, else None."""
-        now = time.time() if now is None else now
-        window = int(now // self.period)
-        digest = salted_hmac(f"hub.newsletter.ratelimit.{self.name}", key).hexdigest()[:32]
-        cache_key = f"newsletter-ratelimit:{self.name}:{digest}:{window}"
-        cache.add(cache_key, 0, timeout=self.period)
-        try:
-            count = cache.incr(cache_key)
-        except ValueError:  # expired between add and incr: a new window begins
-            cache.set(cache_key, 1, timeout=self.period)
-            count = 1
-        if count <= self.limit:
-            return None
-        return max(1, math.ceil((window + 1) * self.period - now))
-
-
-REQUESTS_PER_CLIENT = RateLimit(
+REQUESTS_PER_CLIENT = NewsletterRateLimit(
     name="client", setting="NEWSLETTER_REQUESTS_PER_IP_PER_HOUR", default=10, period=HOUR
 )
-MAILS_PER_ADDRESS = RateLimit(
+MAILS_PER_ADDRESS = NewsletterRateLimit(
     name="address", setting="NEWSLETTER_MAILS_PER_ADDRESS_PER_DAY", default=3, period=DAY
 )
 

@@ -1,0 +1,2 @@
+"""Member companies' accounts, their access to organisation profiles, and the review of
+the changes they submit (docs/members.md)."""

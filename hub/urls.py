@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("api.urls")),
     path("newsletter/", include("hub.newsletter.urls")),
+    path("members/", include("hub.members.urls")),
 ]
 
 if settings.DEBUG:

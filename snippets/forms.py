@@ -1,9 +1,13 @@
 """Admin forms for snippets, and the choice filtering that page forms share with them."""
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Page, TranslatableMixin
+
+from hub.members.logos import discard_logo_file, store_logo, validate_logo
+from hub.members.validation import contains_html
 
 
 class LocaleScopedChoicesMixin:
@@ -59,3 +63,68 @@ class OrganisationForm(LocaleScopedChoicesMixin, WagtailAdminModelForm):
                 )
             seen_groups.add(group.pk)
         return cleaned_data
+
+
+# Plain-text profile fields in which a member's markup is refused rather than stored.
+MEMBER_PLAIN_TEXT_FIELDS = ("summary", "street", "postal_code", "city", "phone")
+LOGO_UPLOAD_TYPES = "image/png,image/jpeg,image/webp"
+
+
+class MemberOrganisationForm(OrganisationForm):
+    """The profile form of member accounts (``OrganisationViewSet.member_edit_handler``).
+
+    It has only the fields members may change (``MEMBER_EDITABLE_FIELDS``), so values
+    posted for any other field are ignored. Markup in plain-text fields is refused. The
+    logo is a file upload instead of the image chooser, which needs image permissions that
+    members do not hold; the upload is checked by its content and filed in "Member logos".
+    """
+
+    logo_upload = forms.FileField(
+        label="Logo",
+        required=False,
+        help_text="A PNG, JPEG or WebP image; it replaces the current logo.",
+        widget=forms.ClearableFileInput(attrs={"accept": LOGO_UPLOAD_TYPES}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Set by save() when an upload became an image, so a failed save can remove its file.
+        self.stored_logo = None
+        if "logo_upload" in self.fields and self.instance.logo_id:
+            self.initial["logo_upload"] = self.instance.logo.file
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in MEMBER_PLAIN_TEXT_FIELDS:
+            if name in self.fields and contains_html(cleaned_data.get(name) or ""):
+                self.add_error(name, "Enter plain text; HTML tags are not allowed here.")
+        return cleaned_data
+
+    def clean_logo_upload(self):
+        upload = self.cleaned_data.get("logo_upload")
+        if isinstance(upload, UploadedFile):
+            validate_logo(upload)
+        return upload
+
+    def save(self, commit=True):
+        upload = self.cleaned_data.get("logo_upload")
+        if upload is False:
+            # "Clear" was ticked.
+            self.instance.logo = None
+        elif isinstance(upload, UploadedFile):
+            self.stored_logo = store_logo(upload, organisation=self.instance, user=self.for_user)
+            self.instance.logo = self.stored_logo
+        return super().save(commit=commit)
+
+    def get_field_updates_for_resave(self):
+        updates = list(super().get_field_updates_for_resave())
+        if self.stored_logo is not None:
+            # After an autosave the page stays open with the file still chosen; emptying the
+            # input keeps the next autosave from storing the same logo again.
+            updates.append((self.add_prefix("logo_upload"), ""))
+        return updates
+
+    def discard_stored_logo(self) -> None:
+        """Remove the file of a logo stored by a save whose transaction failed."""
+        discard_logo_file(self.stored_logo)
+        self.stored_logo = None

@@ -16,9 +16,10 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, LocaleColumn, Updated
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from hub.members.permissions import MemberOrganisationViewSet
 from hub.translation.permissions import SourceLocaleSnippetViewSet
 from snippets.filters import OrganisationFilterSet
-from snippets.forms import OrganisationForm
+from snippets.forms import MemberOrganisationForm, OrganisationForm
 from snippets.models import Funding, Organisation, Person, Quote, SiteOffer, Topic
 from snippets.models.membership import GROUP_PAGE_TYPES
 
@@ -46,7 +47,32 @@ def coordinates_panel(*, heading: str = "Map position") -> MultiFieldPanel:
     )
 
 
-class OrganisationViewSet(SourceLocaleSnippetViewSet):
+def contact_location_tab() -> ObjectList:
+    """The organisation form's second tab, the same for staff and members."""
+    return ObjectList(
+        [
+            MultiFieldPanel(
+                [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")],
+                heading="Contact",
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("street"),
+                    FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                    FieldRowPanel([FieldPanel("region"), FieldPanel("country")]),
+                ],
+                heading="Address",
+            ),
+            coordinates_panel(),
+        ],
+        heading="Contact & location",
+    )
+
+
+class OrganisationViewSet(MemberOrganisationViewSet):
+    """Organisations for staff and translators, and for member accounts their own
+    profiles only (:mod:`hub.members.permissions`), in a form of the fields they may change."""
+
     model = Organisation
     icon = "group"
     menu_label = "Organisations"
@@ -89,24 +115,7 @@ class OrganisationViewSet(SourceLocaleSnippetViewSet):
                 ],
                 heading="Profile",
             ),
-            ObjectList(
-                [
-                    MultiFieldPanel(
-                        [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")],
-                        heading="Contact",
-                    ),
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("street"),
-                            FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
-                            FieldRowPanel([FieldPanel("region"), FieldPanel("country")]),
-                        ],
-                        heading="Address",
-                    ),
-                    coordinates_panel(),
-                ],
-                heading="Contact & location",
-            ),
+            contact_location_tab(),
             ObjectList(
                 [
                     InlinePanel(
@@ -123,6 +132,25 @@ class OrganisationViewSet(SourceLocaleSnippetViewSet):
             ),
         ],
         base_form_class=OrganisationForm,
+    )
+
+    # hub.members.submissions.MEMBER_EDITABLE_FIELDS, without publishing, scheduling or the
+    # staff-only fields; the logo is uploaded (members hold no image permissions).
+    member_edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("summary"),
+                    FieldPanel("description"),
+                    FieldPanel("logo_upload"),
+                    FieldPanel("employee_band"),
+                ],
+                heading="Profile",
+            ),
+            contact_location_tab(),
+        ],
+        base_form_class=MemberOrganisationForm,
     )
 
 

@@ -16,8 +16,15 @@ MEMBER_GROUP_PERMISSIONS = ("wagtailadmin.access_admin",)
 
 WORKFLOW = "Member profile review"
 APPROVAL_TASK = "Member profile approval"
-# Communications staff moderate member updates (the task's group).
+# Communications staff moderate member updates (the task's group); approving needs the
+# rights to open, correct and publish German organisations.
 REVIEWERS = "Communications reviewers"
+REVIEWER_PERMISSIONS = (
+    "snippets.view_organisation",
+    "snippets.change_organisation",
+    "snippets.publish_organisation",
+    "hub.edit_source_content",
+)
 
 # Staff who invite member accounts and revoke their access.
 MANAGE_MEMBERS_PERMISSION = "hub.manage_members"

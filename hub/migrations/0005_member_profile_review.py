@@ -4,7 +4,8 @@
 # member may do with an organisation follows from their OrganisationMember rows), the
 # permission to manage member accounts for Moderators and Communications reviewers, and the
 # workflow "Member profile review" with the group approval task "Member profile approval"
-# for Communications reviewers, assigned to organisations. English organisations keep
+# for Communications reviewers, assigned to organisations. Communications reviewers get the
+# rights to open, correct and publish German organisations, which approving needs. English organisations keep
 # "Translation review" (hub.translation.workflows.TargetLocaleWorkflowMixin).
 #
 # The names are a copy frozen at the time of writing, as a migration's data must be;
@@ -18,6 +19,12 @@ APPROVAL_TASK = "Member profile approval"
 REVIEWERS = "Communications reviewers"
 MANAGE_MEMBERS_GROUPS = ("Moderators", REVIEWERS)
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
+REVIEWER_PERMISSIONS = (
+    ("snippets", "organisation", "view_organisation", "Can view organisation"),
+    ("snippets", "organisation", "change_organisation", "Can change organisation"),
+    ("snippets", "organisation", "publish_organisation", "Can publish organisation"),
+    ("hub", "translationpermissions", "edit_source_content", "Can edit source-language content"),
+)
 MANAGE_MEMBERS = (
     "hub",
     "organisationmember",
@@ -53,6 +60,9 @@ def create_member_review(apps, schema_editor):
         group.permissions.add(manage_members)
 
     reviewers, _ = Group.objects.get_or_create(name=REVIEWERS)
+    reviewers.permissions.add(
+        *(get_permission(apps, *permission) for permission in REVIEWER_PERMISSIONS)
+    )
     task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
     if task is None:
         task_content_type, _ = ContentType.objects.get_or_create(

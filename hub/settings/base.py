@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin views that ignore permissions answer member accounts 404 (hub/members/permissions.py).
+    "hub.members.permissions.MemberAdminBoundaryMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -262,6 +264,13 @@ WEBHOOK_RETRY_BASE_DELAY = env.int("WEBHOOK_RETRY_BASE_DELAY", 30)
 WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", 8)
 WEBHOOK_LOG_RETENTION_DAYS = env.int("WEBHOOK_LOG_RETENTION_DAYS", 30)
 
+# Member accounts and their submissions (docs/members.md).
+MEMBER_INVITATION_MAX_AGE_DAYS = env.int("MEMBER_INVITATION_MAX_AGE_DAYS", 7)
+MEMBER_INVITATION_POSTS_PER_IP_PER_HOUR = env.int("MEMBER_INVITATION_POSTS_PER_IP_PER_HOUR", 30)
+# The logo alone, in bytes and pixels.
+MEMBER_LOGO_MAX_BYTES = env.int("MEMBER_LOGO_MAX_BYTES", 2 * 1024 * 1024)
+MEMBER_LOGO_MAX_PIXELS = env.int("MEMBER_LOGO_MAX_PIXELS", 16_000_000)
+
 # Optional CDN purge after publishing: a caching proxy that accepts HTTP PURGE (Varnish, nginx).
 # Events purge their frontend URLs through Wagtail's frontend cache backends in the worker;
 # the app wagtail.contrib.frontend_cache stays out of INSTALLED_APPS (its own handlers would
@@ -313,7 +322,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact_tokens": {"()": "api.preview.access_log.RedactTokensFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_tokens"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

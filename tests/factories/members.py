@@ -48,3 +48,14 @@ def token_for(user, organisation, *, name: str = "Member portal", expires_in=Non
         organisation=organisation, user=user, name=name, created_by=user, expires_at=expires_at
     )
     return plaintext
+
+
+def published_organisation(**fields):
+    """A German organisation with a published revision, as staff leave it (OrganisationFactory
+    alone creates the live row without revisions)."""
+    from snippets.models import Organisation
+    from tests.factories.snippets import OrganisationFactory
+
+    organisation = OrganisationFactory(**fields)
+    organisation.save_revision().publish()
+    return Organisation.objects.get(pk=organisation.pk)

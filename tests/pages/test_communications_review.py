@@ -17,6 +17,7 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from hub.members import roles as member_roles
 from hub.translation import roles as translation_roles
 from pages import workflows
 from pages.models import (
@@ -105,9 +106,13 @@ def test_the_migration_uses_the_names_of_pages_workflows():
 def test_the_reviewers_group_holds_moderator_rights_on_the_tree_and_media_rights():
     group = Group.objects.get(name=workflows.REVIEWERS)
 
-    assert {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()} == set(
-        workflows.GROUP_PERMISSIONS
-    )
+    # Moderating member updates (hub/migrations/0005_member_profile_review) adds the rights
+    # on organisations and to manage member accounts.
+    assert {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()} == {
+        *workflows.GROUP_PERMISSIONS,
+        *member_roles.REVIEWER_PERMISSIONS,
+        member_roles.MANAGE_MEMBERS_PERMISSION,
+    }
     page_grants = GroupPagePermission.objects.filter(group=group)
     assert {grant.page_id for grant in page_grants} == {Page.get_first_root_node().pk}
     assert {grant.permission.codename for grant in page_grants} == set(workflows.PAGE_PERMISSIONS)

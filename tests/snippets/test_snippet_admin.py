@@ -213,8 +213,8 @@ class TestModeratedOrganisation:
         workflow = Workflow.objects.create(name="Mitgliedsprofile")
         task = GroupApprovalTask.objects.create(name="Redaktion prüft")
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-        WorkflowContentType.objects.create(
-            workflow=workflow, content_type=Organisation.get_content_type()
+        WorkflowContentType.objects.update_or_create(
+            content_type=Organisation.get_content_type(), defaults={"workflow": workflow}
         )
 
         admin_client.post(

@@ -83,13 +83,14 @@ def test_translated_pages_and_organisations_use_translation_review(news):
     assert english_page.get_workflow().name == WORKFLOW
     assert german_page.get_workflow().name == "Communications review"
     assert english_organisation.get_workflow().name == WORKFLOW
-    assert german_organisation.get_workflow() is None
+    assert german_organisation.get_workflow().name == "Member profile review"
 
 
 def test_german_organisations_keep_the_workflow_of_their_model():
     members = Workflow.objects.create(name="Mitgliedsprofile")
-    WorkflowContentType.objects.create(
-        workflow=members, content_type=ContentType.objects.get_for_model(Organisation)
+    WorkflowContentType.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(Organisation),
+        defaults={"workflow": members},
     )
     german = OrganisationFactory()
     english = translate(OrganisationFactory(), {}).get_target_instance()

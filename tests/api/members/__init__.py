@@ -1,0 +1,1 @@
+"""The member API: tokens, profiles and submissions of member companies."""

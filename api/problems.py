@@ -66,9 +66,11 @@ PROBLEM_KINDS = {
     404: ("Not found", "not-found"),
     405: ("Method not allowed", "method-not-allowed"),
     406: ("Not acceptable", "not-acceptable"),
+    413: ("Payload too large", "payload-too-large"),
     415: ("Unsupported media type", "unsupported-media-type"),
     429: ("Too many requests", "too-many-requests"),
     500: ("Server error", "server-error"),
+    503: ("Service unavailable", "service-unavailable"),
 }
 
 

@@ -15,6 +15,7 @@ v1_patterns = [
     path("", include("api.routes.archive")),
     path("", include("api.routes.preview")),
     path("", include("api.routes.subscriptions")),
+    path("", include("api.routes.members")),
     path("", include("api.routes.docs")),
 ]
 

@@ -144,6 +144,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/organisations/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation's profile for its members
+         * @description The token's organisation: its live profile, its draft and the pending submission.
+         *
+         *     ``GET /api/v1/members/organisations/3/`` with ``Authorization: Bearer chm_...``::
+         *
+         *         {"id": 3, "name": "Harzer Chemiewerk", "slug": "harzer-chemiewerk", "live": true,
+         *          "pending_submission": {"id": "8d0c5bb8-4c5e-4a57-9d39-2b8f4e0b6c11",
+         *                                 "status": "pending",
+         *                                 "submitted_at": "2026-03-02T09:15:00+01:00",
+         *                                 "status_url": "https://hub.example/api/v1/members/organisations/3/submissions/8d0c5bb8-.../"},
+         *          "profile": {"summary": "...", "city": "Goslar", ...},
+         *          "draft": {"summary": "...", "city": "Bad Harzburg", ...}}
+         *
+         *     ``profile`` is what the public API shows (null while the organisation is unpublished);
+         *     ``draft`` is the latest revision, what approving the pending submission would publish.
+         */
+        get: operations["members_organisations_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/organisations/{id}/submissions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's submissions, newest first
+         * @description The organisation's submissions, newest first, from the admin and this API.
+         *
+         *     ``GET /api/v1/members/organisations/3/submissions/``::
+         *
+         *         {"count": 2, "next": null, "previous": null,
+         *          "results": [{"id": "8d0c5bb8-...", "status": "pending", "submitted_at": "...",
+         *                       "decided_at": null, "comment": null,
+         *                       "changes": {"city": {"live": "Goslar", "submitted": "Bad Harzburg"}},
+         *                       "channel": "api", "status_url": "https://hub.example/api/v1/..."}]}
+         */
+        get: operations["members_organisations_submissions_list"];
+        put?: never;
+        /**
+         * Submit changes to the profile for review
+         * @description Submit changes to the profile; staff review them before anything goes live.
+         *
+         *     ``POST /api/v1/members/organisations/3/submissions/`` with
+         *     ``Content-Type: application/json``::
+         *
+         *         {"city": "Bad Harzburg", "postal_code": "38667", "sectors": ["kunststoffverarbeitung"]}
+         *
+         *     answers ``202 Accepted`` with ``Location: <status URL>``::
+         *
+         *         {"id": "8d0c5bb8-4c5e-4a57-9d39-2b8f4e0b6c11", "status": "pending",
+         *          "submitted_at": "2026-03-02T09:15:00+01:00",
+         *          "status_url": "https://hub.example/api/v1/members/organisations/3/submissions/8d0c5bb8-.../",
+         *          "changes": ["city", "postal_code", "sectors"]}
+         *
+         *     A new logo is sent as ``multipart/form-data`` with the other fields as form fields and
+         *     ``logo`` as the file; ``"logo": null`` in JSON removes the logo.
+         *
+         *     A submission is a partial update: the fields sent are applied to the current draft
+         *     and saved as a new revision, which goes to review; the live profile does not change
+         *     until staff approve it. A submission while another is pending **replaces** it: the
+         *     new changes are made on top of the pending draft (nothing submitted before is lost),
+         *     the pending review is cancelled and that submission becomes ``superseded``. The
+         *     answer's ``changes`` names every field that differs from the live profile.
+         *
+         *     Refused with a 400 problem naming the fields, and nothing saved: unknown fields,
+         *     fields only staff change, an empty or no-op body, invalid values, HTML in plain-text
+         *     fields, disallowed HTML in the description, a refused logo. A body over
+         *     ``MEMBER_UPLOAD_MAX_BYTES`` (5 MB) is a 413 without being read, other media types a
+         *     415. Limits: 10 submissions per hour per token and 20 per member account, counted
+         *     before validation (429 with Retry-After).
+         */
+        post: operations["members_organisations_submissions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/organisations/{id}/submissions/{submission_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A submission's status
+         * @description One submission's status, changes and the reviewer's decision.
+         *
+         *     ``GET /api/v1/members/organisations/3/submissions/8d0c5bb8-4c5e-4a57-9d39-2b8f4e0b6c11/``::
+         *
+         *         {"id": "8d0c5bb8-4c5e-4a57-9d39-2b8f4e0b6c11", "status": "approved",
+         *          "submitted_at": "2026-03-02T09:15:00+01:00", "decided_at": "2026-03-03T10:40:00+01:00",
+         *          "comment": "Danke, ist online.",
+         *          "changes": {"city": {"live": "Goslar", "submitted": "Bad Harzburg"}},
+         *          "channel": "api", "status_url": "https://hub.example/api/v1/..."}
+         *
+         *     An unknown id, or one of another organisation's submissions, is a 404.
+         */
+        get: operations["members_organisations_submissions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/navigation/": {
         parameters: {
             query?: never;
@@ -692,6 +816,8 @@ export interface components {
             short_name: string;
             title: string;
         };
+        /** @enum {unknown} */
+        BlankEnum: "";
         /** @description A highlighted box with a short text and one button. */
         CallToActionBlock: {
             /** Format: uuid */
@@ -1258,6 +1384,13 @@ export interface components {
             postal_code: string;
             street: string;
         };
+        /** @description A changed field: ``{"live": "Goslar", "submitted": "Bad Harzburg"}``. */
+        FieldChange: {
+            /** @description The live value when the change was submitted. */
+            live: (string | number | string[]) | null;
+            /** @description The submitted value. */
+            submitted: (string | number | string[]) | null;
+        };
         /** @description A cluster's field of action with a summary and its measures. */
         FieldOfActionBlock: {
             /** Format: uuid */
@@ -1593,6 +1726,161 @@ export interface components {
         MeasureBlockValue: {
             description: string;
             title: string;
+        };
+        /**
+         * @description A profile's logo as uploaded (the original file, not a rendition).
+         *
+         *     ::
+         *
+         *         {"id": 41, "url": "https://hub.example/media/original_images/harzer-chemiewerk-logo-1a2b3c4d.png",
+         *          "width": 512, "height": 256}
+         */
+        MemberLogo: {
+            height: number;
+            id: number;
+            /**
+             * Format: uri
+             * @description The uploaded file.
+             */
+            url: string;
+            width: number;
+        };
+        /**
+         * @description An organisation as its members see it: live version, draft and pending submission.
+         *
+         *     ::
+         *
+         *         {"id": 3, "name": "Harzer Chemiewerk", "slug": "harzer-chemiewerk", "live": true,
+         *          "pending_submission": {...PendingSubmission...} | null,
+         *          "profile": {...MemberProfile...} | null,
+         *          "draft": {...MemberProfile...}}
+         *
+         *     ``profile`` is the live version (null while the organisation is not published); ``draft``
+         *     is the latest revision, what the next approval would publish. Without unpublished
+         *     changes the two are equal. Built by the view from ``{"organisation", "live", "draft",
+         *     "pending"}``.
+         */
+        MemberOrganisation: {
+            /** @description The latest revision, what review would publish. */
+            draft: components["schemas"]["MemberProfile"];
+            id: number;
+            /** @description Whether the profile is published. */
+            live: boolean;
+            name: string;
+            /** @description The submission under review, if any. */
+            pending_submission: components["schemas"]["PendingSubmission"] | null;
+            /** @description The live version. */
+            profile: components["schemas"]["MemberProfile"] | null;
+            slug: string;
+        };
+        /**
+         * @description One version of the member-editable part of a profile.
+         *
+         *     ::
+         *
+         *         {"summary": "Produziert Spezialchemikalien am Standort Goslar.",
+         *          "description": "<p>Seit 1990 in Goslar.</p>",
+         *          "sectors": ["kunststoffverarbeitung"],
+         *          "website": "https://harzer-chemiewerk.example", "email": "info@harzer-chemiewerk.example",
+         *          "phone": "+49 5321 000000", "street": "Im Schleeke 108", "postal_code": "38642",
+         *          "city": "Goslar", "region": "niedersachsen", "country": "DE",
+         *          "latitude": 51.905, "longitude": 10.429, "logo": null, "employee_band": "50-249"}
+         *
+         *     Empty texts are empty strings; region, employee band, coordinates and logo are null when
+         *     unset. Takes an Organisation (the live row or the draft revision's object).
+         */
+        MemberProfile: {
+            /** @description May be empty. */
+            city: string;
+            /** @description ISO 3166 alpha-2 code, e.g. DE. */
+            country: string;
+            /** @description HTML (p, br, b, i, ul, ol, li, h3, h4, a). */
+            description: string;
+            /** @description May be empty. */
+            email: string;
+            employee_band: (components["schemas"]["EmployeeBandEnum"] | components["schemas"]["NullEnum"]) | null;
+            /**
+             * Format: double
+             * @description WGS 84, decimal degrees.
+             */
+            latitude: number | null;
+            logo: components["schemas"]["MemberLogo"] | null;
+            /**
+             * Format: double
+             * @description WGS 84, decimal degrees.
+             */
+            longitude: number | null;
+            /** @description May be empty. */
+            phone: string;
+            /** @description May be empty. */
+            postal_code: string;
+            region: (components["schemas"]["RegionEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description Slugs of sector topics, sorted. */
+            sectors: string[];
+            /** @description Street and number; may be empty. */
+            street: string;
+            /** @description Plain text; may be empty. */
+            summary: string;
+            /** @description URL; may be empty. */
+            website: string;
+        };
+        /**
+         * @description A submission as multipart/form-data: the logo as a file, ``sectors`` repeated once
+         *     per slug, the other fields as form fields.
+         */
+        MemberProfileChangesFormRequest: {
+            city?: string;
+            /** @description ISO 3166 alpha-2 code in capitals, e.g. DE. */
+            country?: string;
+            /** @description HTML limited to p, br, strong/b, em/i, ul, ol, li, h3, h4 and a href (http, https, mailto); or plain text, where a blank line starts a new paragraph. */
+            description?: string;
+            email?: string;
+            employee_band?: (components["schemas"]["EmployeeBandEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** Format: double */
+            latitude?: number | null;
+            /**
+             * Format: binary
+             * @description A PNG, JPEG or WebP file whose name ends in .png, .jpg/.jpeg or .webp as its content; at most 2 MB, 32x32 to 4000x4000 pixels. SVG is refused. An empty value removes the logo.
+             */
+            logo?: string | null;
+            /** Format: double */
+            longitude?: number | null;
+            phone?: string;
+            postal_code?: string;
+            region?: (components["schemas"]["RegionEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description Slugs of sector topics; replaces the profile's sectors. */
+            sectors?: string[];
+            /** @description Street and number. */
+            street?: string;
+            /** @description Plain text, at most 300 characters. */
+            summary?: string;
+            website?: string;
+        };
+        /** @description A submission as JSON: the logo can only be removed (null). */
+        MemberProfileChangesRequest: {
+            city?: string;
+            /** @description ISO 3166 alpha-2 code in capitals, e.g. DE. */
+            country?: string;
+            /** @description HTML limited to p, br, strong/b, em/i, ul, ol, li, h3, h4 and a href (http, https, mailto); or plain text, where a blank line starts a new paragraph. */
+            description?: string;
+            email?: string;
+            employee_band?: (components["schemas"]["EmployeeBandEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** @description Only null, which removes the logo. A new logo is sent as a file in a multipart/form-data request. */
+            logo?: (null) | null;
+            /** Format: double */
+            longitude?: number | null;
+            phone?: string;
+            postal_code?: string;
+            region?: (components["schemas"]["RegionEnum"] | components["schemas"]["BlankEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description Slugs of sector topics; replaces the profile's sectors. */
+            sectors?: string[];
+            /** @description Street and number. */
+            street?: string;
+            /** @description Plain text, at most 300 characters. */
+            summary?: string;
+            website?: string;
         };
         /**
          * @description An organisation's place in a network, cluster or project.
@@ -2381,6 +2669,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["SitemapEntry"][];
         };
+        PaginatedSubmissionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Submission"][];
+        };
         /** @description Running text with subheadings, lists and links. */
         ParagraphBlock: {
             /** Format: uuid */
@@ -2394,6 +2697,24 @@ export interface components {
         };
         /** @enum {string} */
         ParagraphBlockType: "paragraph";
+        /**
+         * @description The submission under review, in short.
+         *
+         *     ::
+         *
+         *         {"id": "8d0c5bb8-4c5e-4a57-9d39-2b8f4e0b6c11", "status": "pending",
+         *          "submitted_at": "2026-03-02T09:15:00+01:00",
+         *          "status_url": "https://hub.example/api/v1/members/organisations/3/submissions/8d0c5bb8-.../"}
+         */
+        PendingSubmission: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SubmissionStatus"];
+            /** Format: uri */
+            status_url: string;
+            /** Format: date-time */
+            submitted_at: string;
+        };
         /** @description Contact cards of people from the directory (speakers, team, contacts). */
         PeopleBlock: {
             /** Format: uuid */
@@ -3018,6 +3339,71 @@ export interface components {
         /** @enum {integer} */
         StatusCodeEnum: 301 | 302;
         /**
+         * @description A submission and the decision on it.
+         *
+         *     ::
+         *
+         *         {"id": "8d0c5bb8-4c5e-4a57-9d39-2b8f4e0b6c11", "status": "rejected",
+         *          "submitted_at": "2026-03-02T09:15:00+01:00", "decided_at": "2026-03-03T14:02:11+01:00",
+         *          "comment": "Bitte die Adresse des Werks angeben, nicht die der Verwaltung.",
+         *          "changes": {"city": {"live": "Goslar", "submitted": "Bad Harzburg"}},
+         *          "channel": "api",
+         *          "status_url": "https://hub.example/api/v1/members/organisations/3/submissions/8d0c5bb8-.../"}
+         *
+         *     ``status``: pending (in review), approved (published), rejected, superseded (replaced by a
+         *     newer submission that carries its changes) or withdrawn (its review was cancelled).
+         */
+        Submission: {
+            /** @description Changed fields against the live profile of the time of submission. */
+            changes: {
+                [key: string]: components["schemas"]["FieldChange"];
+            };
+            /** @description Where it was submitted: the admin or this API. */
+            channel: components["schemas"]["SubmissionChannel"];
+            /** @description The reviewer's comment on the decision, if any. */
+            comment: string | null;
+            /**
+             * Format: date-time
+             * @description When staff approved or rejected it.
+             */
+            decided_at: string | null;
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SubmissionStatus"];
+            /** Format: uri */
+            status_url: string;
+            /** Format: date-time */
+            submitted_at: string;
+        };
+        /**
+         * @description The answer to an accepted submission (202).
+         *
+         *     ::
+         *
+         *         {"id": "8d0c5bb8-4c5e-4a57-9d39-2b8f4e0b6c11", "status": "pending",
+         *          "submitted_at": "2026-03-02T09:15:00+01:00",
+         *          "status_url": "https://hub.example/api/v1/members/organisations/3/submissions/8d0c5bb8-.../",
+         *          "changes": ["city", "phone"]}
+         *
+         *     ``changes`` names the fields that differ from the live profile, including those of a
+         *     pending submission this one replaced.
+         */
+        SubmissionAccepted: {
+            changes: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description Always pending for a new submission. */
+            status: components["schemas"]["SubmissionStatus"];
+            /** Format: uri */
+            status_url: string;
+            /** Format: date-time */
+            submitted_at: string;
+        };
+        /** @enum {string} */
+        SubmissionChannel: "admin" | "api";
+        /** @enum {string} */
+        SubmissionStatus: "pending" | "approved" | "rejected" | "superseded" | "withdrawn";
+        /**
          * @description The answer to every valid subscription request, whatever the address's state::
          *
          *     {"status": "pending-confirmation",
@@ -3338,6 +3724,327 @@ export interface operations {
             /** @description Not found, or not public. */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    members_organisations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOrganisation"];
+                };
+            };
+            /** @description Unknown query parameter or invalid value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No, a malformed, unknown, revoked or expired token, or its account is deactivated. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: Bearer realm="member-api". */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's account may not see this profile (any more), or may only view it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the token's organisation (whether or not it exists), or no such submission. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests or submissions; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    members_organisations_submissions_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSubmissionList"];
+                };
+            };
+            /** @description Unknown query parameter or invalid value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No, a malformed, unknown, revoked or expired token, or its account is deactivated. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: Bearer realm="member-api". */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's account may not see this profile (any more), or may only view it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the token's organisation (whether or not it exists), or no such submission. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests or submissions; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    members_organisations_submissions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MemberProfileChangesRequest"];
+                "multipart/form-data": components["schemas"]["MemberProfileChangesFormRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted for review; Location is the status URL. */
+            202: {
+                headers: {
+                    /** @description The submission's status URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionAccepted"];
+                };
+            };
+            /** @description Malformed JSON, an empty or no-op body, unknown or staff-only fields, or invalid values (see errors); nothing was saved. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No, a malformed, unknown, revoked or expired token, or its account is deactivated. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: Bearer realm="member-api". */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's account may not see this profile (any more), or may only view it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the token's organisation (whether or not it exists), or no such submission. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 5 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests or submissions; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Review is switched off; nothing was saved. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    members_organisations_submissions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                submission_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submission"];
+                };
+            };
+            /** @description Unknown query parameter or invalid value. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No, a malformed, unknown, revoked or expired token, or its account is deactivated. */
+            401: {
+                headers: {
+                    /** @description The scheme to use: Bearer realm="member-api". */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token's account may not see this profile (any more), or may only view it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the token's organisation (whether or not it exists), or no such submission. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests or submissions; see Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

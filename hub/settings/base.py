@@ -220,8 +220,8 @@ NEWSLETTER_PROXY_COUNT = env.int("NEWSLETTER_PROXY_COUNT", 0)
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 # Frontends revalidate with the ETag from the browser too, so they must be able to read it
-# and send it back.
-CORS_EXPOSE_HEADERS = ["ETag"]
+# and send it back; member portals read a submission's Location and a 429's Retry-After.
+CORS_EXPOSE_HEADERS = ["ETag", "Location", "Retry-After"]
 CORS_ALLOW_HEADERS = [*default_cors_headers, "if-none-match"]
 
 
@@ -236,10 +236,12 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cluster Hub API",
     "DESCRIPTION": (
-        "Read-only JSON API for the frontends of the Cluster Hub sites. "
+        "JSON API for the frontends of the Cluster Hub sites: public, read-only content, "
+        "newsletter subscriptions, and the member API (a bearer token per organisation) "
+        "through which member companies submit updates to their profiles for review. "
         "The contract is frontend_contract/openapi.json; see frontend_contract/CHANGELOG.md."
     ),
-    "VERSION": "1.1.0",
+    "VERSION": "1.2.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
@@ -267,7 +269,11 @@ WEBHOOK_LOG_RETENTION_DAYS = env.int("WEBHOOK_LOG_RETENTION_DAYS", 30)
 # Member accounts and their submissions (docs/members.md).
 MEMBER_INVITATION_MAX_AGE_DAYS = env.int("MEMBER_INVITATION_MAX_AGE_DAYS", 7)
 MEMBER_INVITATION_POSTS_PER_IP_PER_HOUR = env.int("MEMBER_INVITATION_POSTS_PER_IP_PER_HOUR", 30)
-# The logo alone, in bytes and pixels.
+MEMBER_SUBMISSIONS_PER_TOKEN_PER_HOUR = env.int("MEMBER_SUBMISSIONS_PER_TOKEN_PER_HOUR", 10)
+MEMBER_SUBMISSIONS_PER_USER_PER_HOUR = env.int("MEMBER_SUBMISSIONS_PER_USER_PER_HOUR", 20)
+MEMBER_REQUESTS_PER_TOKEN_PER_HOUR = env.int("MEMBER_REQUESTS_PER_TOKEN_PER_HOUR", 600)
+# A submission's whole body (fields and logo) and the logo alone, in bytes.
+MEMBER_UPLOAD_MAX_BYTES = env.int("MEMBER_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 MEMBER_LOGO_MAX_BYTES = env.int("MEMBER_LOGO_MAX_BYTES", 2 * 1024 * 1024)
 MEMBER_LOGO_MAX_PIXELS = env.int("MEMBER_LOGO_MAX_PIXELS", 16_000_000)
 

@@ -13,6 +13,9 @@ endpoint is covered as soon as it is in the contract. For each operation the wal
 - ``token`` (the preview) with tokens that the admin's preview issues for a draft of a
   CKnews issue and of an organisation.
 
+Operations that require credentials (the member API's bearer token) are called once without
+them, with placeholder path parameters: they must answer the documented 401 problem.
+
 List answers are followed through ``next``. Every answer must validate against the contract
 and, unless EXPECTED_STATUSES says otherwise, be a 200. An operation with a required
 parameter the walker cannot fill fails with a message instead of being skipped.
@@ -21,6 +24,7 @@ parameter the walker cannot fill fails with a message instead of being skipped.
 import itertools
 import json
 import re
+import uuid
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -261,7 +265,27 @@ class Walker:
             ]
         return requests
 
+    def requires_credentials(self, template: str) -> bool:
+        """Whether the operation declares a security requirement (public ones declare ``{}``)."""
+        return any(self.spec["paths"][template]["get"].get("security", []))
+
+    def placeholder_path(self, template: str) -> str:
+        """``template`` with each path parameter filled by a value of its type."""
+        parameters = self.spec["paths"][template]["get"].get("parameters", [])
+        formats = {
+            parameter["name"]: self.resolve(parameter.get("schema", {})).get("format")
+            for parameter in map(self.resolve, parameters)
+            if parameter.get("in") == "path"
+        }
+        return PATH_PARAMETER.sub(
+            lambda match: str(uuid.UUID(int=1)) if formats.get(match.group(1)) == "uuid" else "1",
+            template,
+        )
+
     def walk(self, template: str) -> None:
+        if self.requires_credentials(template):
+            self.get(self.placeholder_path(template), expected_status=401)
+            return
         for url_path in self.concrete_paths(template):
             for request in self.requests(template):
                 if request["status"] == 200:

@@ -310,6 +310,9 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# An approved member submission is applied to the live version staff may have changed
+# meanwhile, rather than publishing the member's revision over it (hub/members/review.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "hub.members.finish.publish_approved_workflow"
 # `manage.py run_worker` runs Wagtail's publish_scheduled this often (seconds; 0: off).
 PUBLISH_SCHEDULED_INTERVAL = env.int("PUBLISH_SCHEDULED_INTERVAL", 60)
 # Whoever locks a page keeps editing it; everyone else is locked out (docs/publishing.md).

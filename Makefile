@@ -27,6 +27,7 @@ export GUNICORN_BIND
 
 # `make test`: always the test settings, even when the shell exports DJANGO_SETTINGS_MODULE
 # (pytest-django would prefer that over pyproject.toml). Extra arguments: PYTEST_ARGS="-k health".
+# The slowest tests are listed at the end, so that a test that got slow shows in CI's log.
 TEST_SETTINGS ?= hub.settings.test
 PYTEST_ARGS ?=
 
@@ -66,7 +67,7 @@ worker: venv ## Run only the background worker and scheduled publishing (manage.
 	DJANGO_SETTINGS_MODULE=$(RUN_SETTINGS) $(MANAGE) run_worker
 
 test: venv ## Run the test suite (SQLite unless DATABASE_URL is set; e2e tests need /usr/bin/chromium)
-	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/pytest --durations=15 $(PYTEST_ARGS)
 
 lint: venv ## ruff check and ruff format --check
 	$(BIN)/ruff check .

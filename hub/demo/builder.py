@@ -24,10 +24,10 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Collection, DraftStateMixin, Locale, Page, ReferenceIndex, Site
 from wagtail.search import index
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from hub.demo import images
 from hub.demo.images import Palette
+from hub.demo.indexing import automatic_indexing_paused
 from hub.models import FrontendSettings
 
 FRONTEND_PORT = 3000
@@ -85,18 +85,28 @@ class DemoBuilder:
             name: {**params, "AUTO_UPDATE": False}
             for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
         }
-        with (
-            disable_reference_index_auto_update(),
-            override_settings(WAGTAILSEARCH_BACKENDS=backends),
-        ):
+        with automatic_indexing_paused(), override_settings(WAGTAILSEARCH_BACKENDS=backends):
             yield
+        # Publishing saved a copy made from the revision; index what is stored now, in the
+        # order of creation (the search index's title norms depend on it).
+        stored = self._stored_new_objects()
         for created in self.new_objects:
-            # Publishing saved a copy made from the revision; index what is stored now.
-            instance = type(created)._default_manager.get(pk=created.pk)
+            instance = stored[type(created), created.pk]
             if ReferenceIndex.is_indexed(type(instance)):
                 ReferenceIndex.create_or_update_for_object(instance)
             if isinstance(instance, index.Indexed):
                 index.insert_or_update_object(instance)
+
+    def _stored_new_objects(self) -> dict:
+        """The new objects as stored now, by model and primary key: one query per model."""
+        keys_by_model: dict[type, list] = {}
+        for created in self.new_objects:
+            keys_by_model.setdefault(type(created), []).append(created.pk)
+        return {
+            (model, key): instance
+            for model, keys in keys_by_model.items()
+            for key, instance in model._default_manager.in_bulk(keys).items()
+        }
 
     def use_site(self, spec: SiteSpec) -> None:
         """File the following images and documents in the site's collection, in its colours."""

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from hub.demo.indexing import automatic_indexing_paused
 from pages.models import EventFormat
 from tests.factories import (
     EventIndexPageFactory,
@@ -231,10 +232,11 @@ def test_bad_values_and_unknown_parameters_are_a_400_problem(api_client, site, q
 
 def test_list_costs_the_same_queries_for_10_and_100_events(api_client, site, event_index):
     def add_events(count: int):
-        for number in range(count):
-            EventPageFactory(
-                parent=event_index, start=NOW + (number + 1) * DAY, listing_image=ImageFactory()
-            )
+        with automatic_indexing_paused():
+            for number in range(count):
+                EventPageFactory(
+                    parent=event_index, start=NOW + (number + 1) * DAY, listing_image=ImageFactory()
+                )
 
     def count_queries() -> int:
         query = {"site": HOSTNAME, "page_size": "100"}

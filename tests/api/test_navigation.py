@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from api.problems import PROBLEM_CONTENT_TYPE
+from hub.demo.indexing import automatic_indexing_paused
 from tests.factories import (
     FrontendSettingsFactory,
     NetworkPageFactory,
@@ -171,10 +172,11 @@ def test_bad_parameters_are_a_400_problem(api_client, site, query, parameter):
 
 def add_menu(home, *, sections: int, children: int) -> None:
     start = home.get_children().count()
-    for number in range(start, start + sections):
-        section = menu_page(home, f"Bereich {number}", f"bereich-{number}", show_in_footer=True)
-        for child in range(children):
-            menu_page(section, f"Seite {child}", f"seite-{child}")
+    with automatic_indexing_paused():
+        for number in range(start, start + sections):
+            section = menu_page(home, f"Bereich {number}", f"bereich-{number}", show_in_footer=True)
+            for child in range(children):
+                menu_page(section, f"Seite {child}", f"seite-{child}")
 
 
 def queries_for_navigation(api_client) -> int:

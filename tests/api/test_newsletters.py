@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from hub.demo.indexing import automatic_indexing_paused
 from pages.models import NewsletterFrequency
 from tests.factories import (
     DocumentFactory,
@@ -183,10 +184,11 @@ def test_bad_values_and_unknown_parameters_are_a_400_problem(
 
 def test_issue_list_costs_the_same_queries_for_10_and_100_issues(api_client, cknews):
     def add_issues(count: int):
-        for _number in range(count):
-            NewsletterIssuePageFactory(
-                parent=cknews, cover_image=ImageFactory(), pdf_edition=DocumentFactory()
-            )
+        with automatic_indexing_paused():
+            for _number in range(count):
+                NewsletterIssuePageFactory(
+                    parent=cknews, cover_image=ImageFactory(), pdf_edition=DocumentFactory()
+                )
 
     def count_queries() -> int:
         query = {"page_size": "100"}
@@ -217,11 +219,14 @@ def test_series_list_costs_the_same_queries_for_10_and_100_series(api_client, si
         assert response.status_code == 200
         return len(queries)
 
-    for _number in range(10):
-        NewsletterSeriesPageFactory(parent=site.root_page)
+    def add_series(count: int):
+        with automatic_indexing_paused():
+            for _number in range(count):
+                NewsletterSeriesPageFactory(parent=site.root_page)
+
+    add_series(10)
     for_10 = count_queries()
-    for _number in range(90):
-        NewsletterSeriesPageFactory(parent=site.root_page)
+    add_series(90)
     for_100 = count_queries()
 
     assert api_client.get(URL, {"site": HOSTNAME}).json()["count"] == 100

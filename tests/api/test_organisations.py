@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from hub.demo.indexing import automatic_indexing_paused
 from snippets.choices import EmployeeBand, MembershipRole, OrganisationKind, Region
 from tests.factories import (
     ImageFactory,
@@ -317,9 +318,10 @@ def test_list_costs_the_same_queries_for_10_and_100_organisations(api_client, si
     sector = SectorFactory()
 
     def add_organisations(count: int):
-        for _number in range(count):
-            organisation = OrganisationFactory(logo=ImageFactory(), sectors=[sector])
-            MembershipFactory(organisation=organisation, group=network)
+        with automatic_indexing_paused():
+            for _number in range(count):
+                organisation = OrganisationFactory(logo=ImageFactory(), sectors=[sector])
+                MembershipFactory(organisation=organisation, group=network)
 
     def count_queries(query: dict) -> int:
         # The first request renders each logo once; the renditions then exist.

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from hub.demo.indexing import automatic_indexing_paused
 from pages.models import HomePage, NewsPage
 from tests.factories import (
     PAGE_FACTORIES,
@@ -281,8 +282,9 @@ def test_query_count_is_the_same_for_10_and_100_pages(api_client):
     images = [ImageFactory() for _ in range(10)]
 
     def add_news(count):
-        for number in range(count):
-            NewsPageFactory(parent=news_index, listing_image=images[number % len(images)])
+        with automatic_indexing_paused():
+            for number in range(count):
+                NewsPageFactory(parent=news_index, listing_image=images[number % len(images)])
 
     def list_all() -> tuple[int, int]:
         """Queries and items of one request for every page."""

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from api.serializers.snippets import QuoteSerializer
+from hub.demo.indexing import automatic_indexing_paused
 from tests.factories import ImageFactory, OrganisationFactory, PersonFactory, QuoteFactory, locale
 from tests.factories.snippets import translated_copy
 
@@ -159,9 +160,10 @@ def test_list_costs_the_same_queries_for_10_and_100_people(api_client):
     translated_copy(organisation)
 
     def add_people(count: int):
-        for _number in range(count):
-            person = PersonFactory(organisation=organisation, photo=ImageFactory())
-            translated_copy(person)
+        with automatic_indexing_paused():
+            for _number in range(count):
+                person = PersonFactory(organisation=organisation, photo=ImageFactory())
+                translated_copy(person)
 
     def count_queries() -> int:
         query = {"locale": "en", "page_size": "100"}

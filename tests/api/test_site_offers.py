@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from hub.demo.indexing import automatic_indexing_paused
 from snippets.choices import Region, SiteOfferKind
 from tests.factories import ImageFactory, OrganisationFactory, PersonFactory, SiteOfferFactory
 from tests.factories.snippets import translated_copy
@@ -143,8 +144,9 @@ def test_costs_the_same_queries_for_10_and_100_offers(api_client):
         return len(queries)
 
     def add_offers(count):
-        for _number in range(count):
-            SiteOfferFactory(contact=contact, image=ImageFactory())
+        with automatic_indexing_paused():
+            for _number in range(count):
+                SiteOfferFactory(contact=contact, image=ImageFactory())
 
     add_offers(10)
     for_10 = count_queries()

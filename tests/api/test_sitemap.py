@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from api.problems import PROBLEM_CONTENT_TYPE
+from hub.demo.indexing import automatic_indexing_paused
 from tests.factories import FrontendSettingsFactory, StandardPageFactory, locale
 from tests.factories.pages import translate_page
 from tests.factories.sites import FRONTEND_BASE_URL as FRONTEND
@@ -145,9 +146,10 @@ def test_bad_parameters_are_a_400_problem(api_client, site, query, parameter):
 
 def add_translated_pages(home, english_home, count: int) -> None:
     start = home.get_children().count()
-    for number in range(start, start + count):
-        page = StandardPageFactory(parent=home, title=f"Seite {number}", slug=f"seite-{number}")
-        translate_page(page, "en", title=f"Page {number}", slug=f"page-{number}")
+    with automatic_indexing_paused():
+        for number in range(start, start + count):
+            page = StandardPageFactory(parent=home, title=f"Seite {number}", slug=f"seite-{number}")
+            translate_page(page, "en", title=f"Page {number}", slug=f"page-{number}")
 
 
 def queries_for_sitemap(api_client) -> int:

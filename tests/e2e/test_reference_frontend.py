@@ -6,8 +6,9 @@ frontend's origin in ``CORS_ALLOWED_ORIGINS`` and show that a frontend on an ori
 the list gets no content.
 
 The live server answers from another thread and sees committed data only, so the demo
-content is loaded inside the (transactional) test rather than with the rolled-back module
-fixture of ``tests/hub/demo_loading.py``; the flush after the test removes it again.
+content is loaded (or restored from the session's copy, see ``tests/hub/demo_loading.py``)
+inside the (transactional) test rather than with a rolled-back module fixture; the flush
+after the test removes it again.
 """
 
 import re
@@ -23,7 +24,7 @@ from playwright.sync_api import expect
 from wagtail.contrib.redirects.models import Redirect
 
 from tests.factories import SiteFactory, StandardPageFactory, body_block_values
-from tests.hub.demo_loading import run_load_demo
+from tests.hub.demo_loading import load_demo_once
 
 SERVE_SCRIPT = Path(__file__).resolve().parents[2] / "frontend_contract" / "demo" / "serve.py"
 
@@ -77,14 +78,14 @@ def frontend(live_server, settings) -> Iterator[Callable[..., str]]:
 
 
 @pytest.fixture
-def demo_content():
+def demo_content(settings):
     """The demo sites, committed for the live server.
 
     Wagtail caches the site root paths; entries of other tests' sites (or of these, after
     the flush) must not be used for the wrong pages.
     """
     cache.clear()
-    run_load_demo()
+    load_demo_once(settings.MEDIA_ROOT)
     yield
     cache.clear()
 

@@ -21,7 +21,7 @@ from hub.management.commands.run_worker import publish_scheduled
 from pages.models import NewsPage
 from tests.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.pages import translate_page
-from tests.hub.demo_loading import run_load_demo
+from tests.hub.demo_loading import load_demo_once
 from tests.pages.publishing import move_schedule_into_the_past
 from tests.peers.worker import DATABASE_BACKEND
 
@@ -79,13 +79,16 @@ def test_bad_options_are_refused():
         call_command("run_worker", "--queue-name", " , ")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_load_demo_leaves_no_tasks_for_the_worker(settings):
     """`make run` loads the demo with tasks queued in the database, as the worker runs
-    them; the demo makes its translations itself and must not leave work behind."""
-    settings.TASKS = DATABASE_BACKEND
+    them; the demo makes its translations itself and must not leave work behind.
 
-    run_load_demo(verbosity=0)
+    The tests' demo is loaded that way (tests/hub/demo_loading.py), in this test's
+    transaction: a module fixture would still hold its transaction open when the
+    transactional tests of this module run.
+    """
+    load_demo_once(settings.MEDIA_ROOT)
 
     assert NewsPage.objects.filter(locale__language_code="en").exists()
     assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == []

@@ -11,7 +11,7 @@ which follow links, use up no invitation. What the page offers depends on the ad
 
 Unknown, expired, used and revoked links all get the same page (404 for an unknown token,
 410 for the others). POSTs are rate-limited per client. The token is in the address, so
-Django's request log gets the path without it, and the pages send no Referer.
+Django's request log gets the path without it, and the pages send no Referer to other sites.
 """
 
 from urllib.parse import urlencode

@@ -139,7 +139,14 @@ def problem_exception_handler(exc, context):
             headers["Retry-After"] = str(int(exc.wait))
         if getattr(exc, "auth_header", None):
             headers["WWW-Authenticate"] = exc.auth_header
-        body = problem_body(exc.status_code, detail=detail)
+        # An exception may name its own kind of problem (``problem_title``, ``problem_slug``)
+        # where its status alone says too little, e.g. a 503 because review is switched off.
+        body = problem_body(
+            exc.status_code,
+            detail=detail,
+            title=getattr(exc, "problem_title", None),
+            slug=getattr(exc, "problem_slug", None),
+        )
         return Response(
             body, status=exc.status_code, headers=headers, content_type=PROBLEM_CONTENT_TYPE
         )

@@ -373,15 +373,16 @@ class JSONLogoField(LogoField):
     """The logo in a JSON body, as the contract describes it: only null (removal)."""
 
 
-def refuse_markup(value: str) -> str:
+def refuse_markup(value: str) -> None:
     if contains_html(value):
         raise serializers.ValidationError(
             "HTML is not allowed in this field; send plain text without tags."
         )
-    return value
 
 
 def plain_text(**kwargs) -> serializers.CharField:
+    """An optional text field that refuses markup (the description has its own rule)."""
+    kwargs.setdefault("validators", [refuse_markup])
     return serializers.CharField(required=False, allow_blank=True, **kwargs)
 
 
@@ -402,6 +403,7 @@ class ProfileChangesSerializer(serializers.Serializer):
 
     summary = plain_text(max_length=300, help_text="Plain text, at most 300 characters.")
     description = plain_text(
+        validators=[],
         max_length=DESCRIPTION_MAX_LENGTH,
         trim_whitespace=False,
         help_text="HTML limited to p, br, strong/b, em/i, ul, ol, li, h3, h4 and a href "
@@ -462,21 +464,6 @@ class ProfileChangesSerializer(serializers.Serializer):
             if name in attrs and attrs[name] is None:
                 attrs[name] = ""
         return attrs
-
-    def validate_summary(self, value: str) -> str:
-        return refuse_markup(value)
-
-    def validate_phone(self, value: str) -> str:
-        return refuse_markup(value)
-
-    def validate_street(self, value: str) -> str:
-        return refuse_markup(value)
-
-    def validate_postal_code(self, value: str) -> str:
-        return refuse_markup(value)
-
-    def validate_city(self, value: str) -> str:
-        return refuse_markup(value)
 
     def validate_description(self, value: str) -> str:
         return clean_profile_html(value)

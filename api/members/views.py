@@ -39,7 +39,6 @@ from api.problems import (
     PROBLEM_CONTENT_TYPE,
     NotFound,
     ProblemSerializer,
-    problem_body,
     problem_exception_handler,
     validation_errors,
 )
@@ -57,33 +56,15 @@ JSON_MEDIA_TYPE = "application/json"
 MULTIPART_MEDIA_TYPE = "multipart/form-data"
 
 
-class MemberProblem(exceptions.APIException):
-    """An error whose problem title and type are its own (statuses api/problems.py does
-    not name)."""
-
-    title = "Error"
-    slug = "error"
-
-
-class PayloadTooLarge(MemberProblem):
+class PayloadTooLarge(exceptions.APIException):
     status_code = 413
-    title = "Payload too large"
-    slug = "payload-too-large"
 
 
-class ReviewUnavailable(MemberProblem):
+class ReviewUnavailable(exceptions.APIException):
     status_code = 503
-    title = "Review unavailable"
-    slug = "review-unavailable"
+    problem_title = "Review unavailable"
+    problem_slug = "review-unavailable"
     default_detail = "Submissions cannot be reviewed at the moment; nothing was saved."
-
-
-def member_problem_handler(exc, context):
-    """api/problems.py's handler, plus the statuses only the member API answers."""
-    if isinstance(exc, MemberProblem):
-        body = problem_body(exc.status_code, title=exc.title, slug=exc.slug, detail=exc.detail)
-        return Response(body, status=exc.status_code, content_type=PROBLEM_CONTENT_TYPE)
-    return problem_exception_handler(exc, context)
 
 
 def problem(description: str, **kwargs) -> OpenApiResponse:
@@ -131,7 +112,7 @@ class MemberAPIMixin:
     http_method_names = ["get"]
 
     def get_exception_handler(self):
-        return member_problem_handler
+        return problem_exception_handler
 
     def dispatch(self, request, *args, **kwargs):
         with translation.override("en"):

@@ -17,15 +17,20 @@ from hub.translation.permissions import may_edit_source
 from hub.translation.roles import source_locale_id
 
 
-def is_member_account(user) -> bool:
-    """Whether ``user`` is a member account (not staff)."""
-    if not (user.is_authenticated and user.is_active) or user.is_superuser or user.is_staff:
+def in_members_group(user) -> bool:
+    """Whether ``user`` is a member account, active or not (staff accounts never are)."""
+    if not user.is_authenticated or user.is_superuser or user.is_staff:
         return False
     cached = getattr(user, "_is_member_account", None)
     if cached is None:
         cached = user.groups.filter(name=MEMBERS).exists()
         user._is_member_account = cached
     return cached
+
+
+def is_member_account(user) -> bool:
+    """Whether ``user`` is an active member account (not staff)."""
+    return user.is_authenticated and user.is_active and in_members_group(user)
 
 
 def is_profile_staff(user) -> bool:

@@ -26,7 +26,7 @@ from wagtail.log_actions import log
 from wagtail.users.models import UserProfile
 
 from api.members.models import OrganisationToken
-from hub.members.access import forget_cached_access
+from hub.members.access import forget_cached_access, in_members_group
 from hub.members.models import MemberInvitation, OrganisationMember
 from hub.members.roles import MEMBERS, MemberRole
 from hub.translation.roles import is_source_locale
@@ -69,17 +69,12 @@ def find_account(email: str):
     )
 
 
-def is_member_login(user) -> bool:
-    """Whether ``user`` is a member account, active or not (staff accounts never are)."""
-    return not (user.is_staff or user.is_superuser) and user.groups.filter(name=MEMBERS).exists()
-
-
 def account_problem(user) -> str | None:
     """Why an invitation to the address of ``user`` (an existing account) cannot be
     accepted, or None when the account may accept it."""
     if user is None:
         return None
-    if not is_member_login(user):
+    if not in_members_group(user):
         return (
             "This address belongs to a staff account of the hub. Staff accounts cannot "
             "become member accounts; invite another address."
@@ -87,12 +82,6 @@ def account_problem(user) -> str | None:
     if not user.is_active:
         return "The member account with this address has been deactivated."
     return None
-
-
-def usable_invitations():
-    return MemberInvitation.objects.filter(
-        accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
-    )
 
 
 def invite(*, email: str, organisation, role: str, invited_by) -> MemberInvitation:
@@ -107,7 +96,7 @@ def invite(*, email: str, organisation, role: str, invited_by) -> MemberInvitati
     now = timezone.now()
     with transaction.atomic():
         for earlier in (
-            usable_invitations()
+            MemberInvitation.objects.usable()
             .filter(email__iexact=email, organisation=organisation)
             .select_for_update()
         ):
@@ -148,7 +137,9 @@ def resend(invitation: MemberInvitation, *, user) -> MemberInvitation:
 def revoke_invitation(invitation: MemberInvitation, *, user) -> bool:
     """Revoke the invitation if it could still be used; whether it was revoked."""
     with transaction.atomic():
-        locked = usable_invitations().select_for_update().filter(pk=invitation.pk).first()
+        locked = (
+            MemberInvitation.objects.usable().select_for_update().filter(pk=invitation.pk).first()
+        )
         if locked is None:
             return False
         _revoke_invitation(locked, user=user, now=timezone.now(), reason="revoked")
@@ -168,7 +159,7 @@ def issue_link_token(invitation_id: int) -> tuple[MemberInvitation, str] | None:
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         invitation = (
-            usable_invitations()
+            MemberInvitation.objects.usable()
             .select_for_update(of=("self",))
             .select_related("organisation", "invited_by")
             .filter(pk=invitation_id)
@@ -230,7 +221,7 @@ def accept_as_existing_member(invitation: MemberInvitation, *, user) -> None:
 
 def _lock_usable(invitation: MemberInvitation) -> MemberInvitation:
     locked = (
-        usable_invitations()
+        MemberInvitation.objects.usable()
         .select_for_update(of=("self",))
         .select_related("organisation", "invited_by")
         .filter(pk=invitation.pk)
@@ -315,7 +306,7 @@ def revoke_access(access: OrganisationMember, *, user) -> int | None:
 def deactivate_account(member, *, user) -> None:
     """Deactivate a member account: it loses every access on its next request (access
     and tokens count only for active accounts). Staff accounts are refused."""
-    if not is_member_login(member):
+    if not in_members_group(member):
         raise MembershipRefused("Only member accounts are deactivated here.")
     if not member.is_active:
         return

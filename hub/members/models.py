@@ -78,6 +78,14 @@ class OrganisationMember(models.Model):
         return self.revoked_at is None and self.user.is_active
 
 
+class MemberInvitationQuerySet(models.QuerySet):
+    def usable(self):
+        """Not accepted, not revoked, not expired (see :attr:`MemberInvitation.is_usable`)."""
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
 class MemberInvitation(models.Model):
     """An invitation to a contact person to become a member of an organisation.
 
@@ -113,6 +121,8 @@ class MemberInvitation(models.Model):
         verbose_name="accepted by",
     )
     revoked_at = models.DateTimeField("revoked", null=True, blank=True)
+
+    objects = MemberInvitationQuerySet.as_manager()
 
     class Meta:
         verbose_name = "member invitation"
